@@ -1,7 +1,7 @@
 // Draws the extension icons (a blue rounded square with a white check mark)
 // and writes them as PNGs to public/icons/. Run: node scripts/icons.mjs
 // A tiny PNG encoder on top of node:zlib keeps this free of image libraries.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
