@@ -1,0 +1,107 @@
+/**
+ * Sentence → Claim: everything the matcher compares, for source sentences (at build time) and
+ * page sentences (at match time) alike, so that both sides are read the same way.
+ */
+import { foldPunctuation } from '../text/normalize';
+import { isStopWord, stem, tokenize } from '../text/tokens';
+import { isHedged, isNegation, type OrderCue, orderCue } from './cues';
+import { type DateSlot, extractDates } from './dates';
+import { compatibleNames, type EntityKind, findMentions, HONORIFICS, type Mention, nameTokens, TITLE_WORDS } from './entities';
+import type { Lexicon } from './lexicon';
+import { extractNumbers, type NumberSlot } from './numbers';
+
+export interface EntityRef {
+  id: string;
+  kind: EntityKind;
+}
+
+export interface Claim {
+  /** Content stems, unique, sorted (entity names, dates, numbers and cue words excluded). */
+  terms: string[];
+  entities: EntityRef[];
+  dates: Omit<DateSlot, 'start' | 'end'>[];
+  numbers: NumberSlot[];
+  order: OrderCue[];
+  negated: boolean;
+  hedged: boolean;
+}
+
+export interface AnalyzeContext {
+  published: string | null | undefined;
+  lexicon: Lexicon;
+}
+
+/** Resolve a mention to an entity id, through the lexicon's aliases and person names. */
+export function resolveMention(m: Mention, lexicon: Lexicon): EntityRef {
+  const alias = lexicon.aliases.get(m.key);
+  if (alias) return { id: alias, kind: lexicon.entities.get(alias)?.kind ?? m.guess };
+  const names = nameTokens(m.key);
+  if (m.guess === 'person' || names.length <= 3) {
+    const candidates = new Set<string>();
+    for (const t of names) for (const id of lexicon.personTokens.get(t) ?? []) candidates.add(id);
+    const compatible = [...candidates].filter((id) => compatibleNames(names, nameTokens(id)));
+    if (compatible.length === 1 && compatible[0]) return { id: compatible[0], kind: 'person' };
+  }
+  return { id: m.key, kind: m.guess };
+}
+
+export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
+  const folded = foldPunctuation(text);
+  const tokens = tokenize(folded);
+  const lexicon = ctx.lexicon;
+  const dates = extractDates(folded, ctx.published);
+  // Month and weekday names are dates, not entities.
+  const inDate = (m: Mention) => dates.some((d) => (tokens[m.start]?.index ?? -1) >= d.start && (tokens[m.start]?.index ?? -1) < d.end);
+  const mentions = findMentions(folded, tokens, (k) => lexicon.aliases.has(k)).filter((m) => !inDate(m));
+  const numbers = extractNumbers(folded, dates);
+
+  // Token positions that belong to entities, dates or numbers are not content terms.
+  const covered = new Set<number>();
+  for (const m of mentions) for (let k = m.start; k < m.end; k++) covered.add(k);
+  const spans = [...dates.map((d) => [d.start, d.end] as const)];
+  for (const n of numbers) {
+    const at = folded.indexOf(n.text);
+    if (at >= 0) spans.push([at, at + n.text.length]);
+  }
+  tokens.forEach((t, k) => {
+    if (spans.some(([s, e]) => t.index >= s && t.index < e)) covered.add(k);
+  });
+
+  const terms = new Set<string>();
+  const order = new Set<OrderCue>();
+  let negations = 0;
+  tokens.forEach((t, k) => {
+    if (isNegation(tokens, k, lexicon.negativeWords)) {
+      negations++;
+      return;
+    }
+    const cue = orderCue(t.lower);
+    if (cue) {
+      order.add(cue);
+      return;
+    }
+    if (covered.has(k) || isStopWord(t.lower) || /^\d/u.test(t.lower)) return;
+    if (TITLE_WORDS.has(t.lower) && /^\p{Lu}/u.test(t.raw)) {
+      terms.add(stem(t.lower));
+      return;
+    }
+    terms.add(stem(t.lower.replace(/-/gu, '')));
+  });
+
+  const entities = new Map<string, EntityRef>();
+  for (const m of mentions) {
+    const ref = resolveMention(m, lexicon);
+    if (!entities.has(ref.id)) entities.set(ref.id, ref);
+    for (const r of m.role) if (!HONORIFICS.has(r)) terms.add(stem(r));
+  }
+
+  return {
+    terms: [...terms].sort(),
+    entities: [...entities.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    dates: dates.map(({ value, text: t }) => ({ value, text: t })),
+    numbers,
+    order: [...order].sort(),
+    negated: negations % 2 === 1,
+    hedged: isHedged(folded),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Dates in a sentence, resolved against the publication date of the text they appear in.
+ * chrono-node does the parsing; two things are added by hand: bare years ("since 2019"), which
+ * chrono leaves alone, and weekdays, which news prose uses for the past week ("met on Tuesday")
+ * unless the sentence looks ahead ("is due to … on Friday"), where chrono picks the nearest one.
+ */
+import type { Component, ParsedComponents, ParsedResult } from 'chrono-node';
+import * as chrono from 'chrono-node/en';
+
+export interface DateSlot {
+  /** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' */
+  value: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const FUTURE = /\b(will|is due|are due|scheduled|is set to|are set to|expected to|plans? to|planning to|next)\b/iu;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function isoDay(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+function weekdayDate(ref: Date, weekday: number, future: boolean): string {
+  const d = new Date(ref.getTime());
+  const diff = (weekday - d.getUTCDay() + 7) % 7;
+  d.setUTCDate(d.getUTCDate() + (future ? diff : diff === 0 ? 0 : diff - 7));
+  return isoDay(d);
+}
+
+function componentValue(c: ParsedComponents, ref: Date, future: boolean): string | undefined {
+  const known = (k: Component) => c.isCertain(k);
+  if (known('weekday') && !known('day') && !known('month')) return weekdayDate(ref, c.get('weekday') ?? 0, future);
+  const year = c.get('year');
+  const month = c.get('month');
+  const day = c.get('day');
+  if (year === null || month === null) return undefined;
+  if (known('day')) return `${year}-${pad(month)}-${pad(day ?? 1)}`;
+  if (known('month')) return `${year}-${pad(month)}`;
+  if (known('year')) return String(year);
+  return undefined;
+}
+
+export function extractDates(text: string, published: string | null | undefined): DateSlot[] {
+  const ref = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
+  const future = FUTURE.test(text);
+  const out: DateSlot[] = [];
+  let results: ParsedResult[] = [];
+  try {
+    results = chrono.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
+  } catch {
+    results = []; // chrono has thrown on pathological input; a sentence without dates is the safe reading
+  }
+  for (const r of results) {
+    // Lower-case month or weekday words are verbs and abbreviations ("may", "sat", "march"):
+    // keep a result only if it has a digit, a capitalised word or a relative phrase.
+    if (!/\d|\p{Lu}|\b(last|next|this|previous|yesterday|today|tomorrow)\b/u.test(r.text)) continue;
+    // Relative dates mean nothing without an anchor: skip them when no publication date is known.
+    if (!published && !r.start.isCertain('year') && !r.start.isCertain('month')) continue;
+    // Clock times alone ("from 8 to 9") are not dates.
+    if (!r.start.isCertain('day') && !r.start.isCertain('month') && !r.start.isCertain('weekday') && !r.start.isCertain('year')) continue;
+    const value = componentValue(r.start, ref, future);
+    if (value) out.push({ value, text: r.text, start: r.index, end: r.index + r.text.length });
+    if (r.end) {
+      const endValue = componentValue(r.end, ref, future);
+      if (endValue && endValue !== value) out.push({ value: endValue, text: r.text, start: r.index, end: r.index + r.text.length });
+    }
+  }
+  for (const m of text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) {
+    const at = m.index ?? 0;
+    if (out.some((d) => at >= d.start && at < d.end)) continue;
+    out.push({ value: m[1] ?? '', text: m[0], start: at, end: at + m[0].length });
+  }
+  return out;
+}
+
+/** Does one date contain the other ("2024-04" contains "2024-04-08")? */
+export function compatibleDates(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}

@@ -1,0 +1,204 @@
+/**
+ * Named-entity mentions: runs of capitalised words, with leading titles ("Treasury Secretary",
+ * "Mr.") split off as the person's role. Resolution to entity ids goes through the dataset's
+ * lexicon (aliases learnt at build time) and a name-compatibility rule for people
+ * ("Sergei V. Lavrov" = "Sergey Lavrov"; "Mr. Wang" = "Wang Yi" but "Helen Wang" ≠ "Wang Yi").
+ */
+import type { Token } from '../text/tokens';
+
+export type EntityKind = 'person' | 'place' | 'org' | 'other';
+
+export interface Mention {
+  surface: string;
+  /** Lower-cased surface with possessive and dots removed: the alias key. */
+  key: string;
+  /** Token index range [start, end). */
+  start: number;
+  end: number;
+  /** Title words that preceded the name ("secretary", "treasury"). */
+  role: string[];
+  /** Kind guessed from context alone (used when the lexicon does not know the name). */
+  guess: EntityKind;
+}
+
+export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'gov', 'gen', 'rep']);
+/** Words that form a title before a name. */
+export const TITLE_WORDS = new Set([
+  'president', 'secretary', 'minister', 'foreign', 'prime', 'treasury', 'commerce', 'defense', 'defence',
+  'state', 'chairman', 'chairwoman', 'chair', 'general', 'senator', 'governor', 'premier', 'chancellor',
+  'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'leader', 'vice', 'deputy', 'press',
+  'king', 'queen', 'prince', 'pope', 'curator', 'sinologist', 'professor', 'envoy', 'special', 'director',
+  'mayor', 'judge', 'justice', 'senior', 'top', 'diplomat', 'head', 'ceo', 'analyst', 'economist', 'officer',
+  'correspondent', 'reporter', 'editor', 'commander', 'admiral', 'colonel', 'captain',
+]);
+const ORG_WORDS = /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate)\b/iu;
+const PLACE_WORDS = /\b(city|sea|ocean|river|island|islands|square|guesthouse|hall|province|region|street|avenue|mountains?|lake|gulf|strait|valley|county|district|republic|kingdom|state guesthouse)\b/iu;
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'across', 'toward', 'towards', 'via', 'outside']);
+/** Month and weekday names: dates, never entities. */
+export const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
+/** Capitalised only because they start a sentence or clause. */
+const LEADING_NOISE = new Set(['in', 'on', 'at', 'the', 'a', 'an', 'while', 'whereas', 'during', 'since', 'after', 'before', 'as', 'but', 'and', 'we', 'i', 'it', 'he', 'she', 'they', 'this', 'that', 'these', 'those', 'there', 'his', 'her', 'its', 'their', 'our', 'if', 'when', 'despite', 'although', 'though', 'for', 'from', 'with', 'by', 'to', 'of', 'however', 'meanwhile', 'earlier', 'later', 'together', 'both', 'according', 'prior', 'even', 'still', 'then', 'so', 'yet', 'also', 'only']);
+const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der']);
+
+function isCapitalised(t: Token): boolean {
+  return /^\p{Lu}/u.test(t.raw) || /^(?:\p{L}\.){2,}$/u.test(t.raw);
+}
+
+export function aliasKey(surface: string): string {
+  return surface
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .replace(/\./gu, '')
+    .replace(/[-\s]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Find the capitalised runs of a sentence. `isKnown` says whether a lower-cased key is a known
+ * alias: a lone capitalised word at the start of a sentence counts only if it is known (otherwise
+ * every sentence's first word would be an "entity").
+ */
+export function findMentions(text: string, tokens: Token[], isKnown: (key: string) => boolean): Mention[] {
+  const out: Mention[] = [];
+  // Tokens join a run when only spaces separate them (or the dot of an honorific: "Mr. Lavrov").
+  const gapIsSpace = (a: Token, b: Token) => {
+    const gap = text.slice(a.index + a.raw.length, b.index);
+    return /^\s*$/u.test(gap) || (gap.startsWith('.') && HONORIFICS.has(a.lower) && /^\.\s*$/u.test(gap));
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (!t || !isCapitalised(t)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const prev = tokens[j - 1];
+      const cur = tokens[j];
+      if (!prev || !cur || !gapIsSpace(prev, cur)) break;
+      if (/['’]s$/u.test(prev.raw)) break; // "Russia's foreign minister": possessive ends a name
+      if (isCapitalised(cur)) {
+        j++;
+        continue;
+      }
+      // "Great Hall of the People", "Secretary of State": a connector between capitalised words.
+      const after = tokens[j + 1];
+      const after2 = tokens[j + 2];
+      // "Vladimir V. Putin of Russia": "of" + a known place ends a person's name.
+      if (cur.lower === 'of' && after && isKnown(aliasKey(after.raw)) && !ORG_WORDS.test(tokens.slice(i, j).map((x) => x.raw).join(' '))) break;
+      if (CONNECTORS.has(cur.lower) && after && gapIsSpace(cur, after)) {
+        if (isCapitalised(after)) {
+          j += 2;
+          continue;
+        }
+        if (CONNECTORS.has(after.lower) && after2 && isCapitalised(after2)) {
+          j += 3;
+          continue;
+        }
+      }
+      break;
+    }
+    // A run never starts with a function word or a date word ("In March", "While China").
+    let s = i;
+    while (s < j && (LEADING_NOISE.has(tokens[s]?.lower ?? '') || CALENDAR.test(tokens[s]?.lower ?? ''))) s++;
+    let e = j;
+    while (e > s && CALENDAR.test(tokens[e - 1]?.lower ?? '')) e--;
+    if (s < e) splitRun(text, tokens, s, e, isKnown, out, i);
+    i = j;
+  }
+  return out;
+}
+
+/** Split a capitalised run into [leading name][title chain][name]: "U.S. Secretary of State Antony Blinken". */
+function splitRun(text: string, tokens: Token[], start: number, end: number, isKnown: (k: string) => boolean, out: Mention[], runStart: number): void {
+  const lower = (k: number) => tokens[k]?.lower.replace(/\.$/u, '') ?? '';
+  const isTitle = (k: number) => HONORIFICS.has(lower(k)) || TITLE_WORDS.has(lower(k));
+  const surface = tokens.slice(start, end).map((t) => t.lower).join(' ');
+  // Organisations keep their words ("Foreign Ministry", "State Council").
+  if (ORG_WORDS.test(surface) && !isTitle(end - 1) && !tokens.slice(start, end).some((_, k) => HONORIFICS.has(lower(start + k)))) {
+    pushMention(text, tokens, start, end, [], isKnown, out, runStart);
+    return;
+  }
+  // Find the first title chain that is followed by a name.
+  let t0 = start;
+  while (t0 < end && !isTitle(t0)) t0++;
+  if (t0 === end) {
+    pushMention(text, tokens, start, end, [], isKnown, out, runStart);
+    return;
+  }
+  if (t0 > start) pushMention(text, tokens, start, t0, [], isKnown, out, runStart);
+  const role: string[] = [];
+  let s = t0;
+  while (s < end && (isTitle(s) || (CONNECTORS.has(lower(s)) && isTitle(s + 1)))) {
+    if (!CONNECTORS.has(lower(s))) role.push(lower(s));
+    s++;
+  }
+  if (s < end) pushMention(text, tokens, s, end, role, isKnown, out, runStart);
+}
+
+function pushMention(text: string, tokens: Token[], s: number, e: number, role: string[], isKnown: (k: string) => boolean, out: Mention[], runStart: number): void {
+  // Trim connectors at the edges ("the").
+  while (s < e && CONNECTORS.has(tokens[s]?.lower ?? '')) s++;
+  while (e > s && CONNECTORS.has(tokens[e - 1]?.lower ?? '')) e--;
+  if (s >= e) return;
+  const first = tokens[s];
+  const last = tokens[e - 1];
+  if (!first || !last) return;
+  const surface = text.slice(first.index, last.index + last.raw.length).replace(/['’]s$/u, '');
+  const key = aliasKey(surface);
+  // A lone capitalised sentence-initial word is only an entity if the lexicon knows it.
+  if (runStart === 0 && s === 0 && e - s === 1 && role.length === 0 && !isKnown(key)) return;
+  out.push({ surface, key, start: s, end: e, role, guess: guessKind(surface, role, tokens[s - 1]?.lower, tokens[runStart - 1]?.lower) });
+}
+
+function guessKind(surface: string, role: string[], before: string | undefined, beforeRun: string | undefined): EntityKind {
+  if (role.length > 0) return 'person';
+  if (ORG_WORDS.test(surface)) return 'org';
+  if (PLACE_WORDS.test(surface)) return 'place';
+  if ((before && PLACE_PREPOSITIONS.has(before)) || (beforeRun && PLACE_PREPOSITIONS.has(beforeRun))) return 'place';
+  const words = surface.split(/\s+/u);
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.$/u.test(w))) return 'person';
+  return 'other';
+}
+
+/** Name tokens of a person, initials dropped: "Sergei V. Lavrov" → ["sergei", "lavrov"]. */
+export function nameTokens(key: string): string[] {
+  return key.split(' ').filter((w) => w.length > 1);
+}
+
+function editDistanceAtMost(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  const row = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] ?? 0;
+    row[0] = i;
+    let best = row[0];
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] ?? 0;
+      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+      best = Math.min(best, row[j] ?? 0);
+    }
+    if (best > max) return false;
+  }
+  return (row[b.length] ?? max + 1) <= max;
+}
+
+/**
+ * Can two person names denote the same person? They share a token, and whatever else each has is
+ * compatible (a transliteration variant: same initial letter, edit distance ≤ 2).
+ * "Lavrov" ~ "Sergey Lavrov" ~ "Sergei V. Lavrov"; "Wang" ~ "Wang Yi"; "Wang Wenbin" ≁ "Wang Yi".
+ */
+export function compatibleNames(a: string[], b: string[]): boolean {
+  const shared = a.filter((t) => b.includes(t));
+  if (shared.length === 0) return false;
+  const restA = a.filter((t) => !b.includes(t));
+  const restB = b.filter((t) => !a.includes(t));
+  if (restA.length === 0 || restB.length === 0) return true;
+  if (restA.length !== restB.length) return false;
+  return restA.every((t, k) => {
+    const u = restB[k] ?? '';
+    return t[0] === u[0] && editDistanceAtMost(t, u, 2);
+  });
+}

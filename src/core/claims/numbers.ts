@@ -1,0 +1,120 @@
+/**
+ * Numbers with units: money, percentages, counts of things ("two-day", "40 countries") and
+ * ordinals ("fifth term", "75th anniversary"). Hand-written: the number parsers on the registry
+ * either miss units or need a full NLP pipeline; what is needed here is small and testable.
+ */
+import { stem } from '../text/tokens';
+
+export interface NumberSlot {
+  value: number;
+  /** 'usd' | 'pct' | 'ord:<noun stem>' | '<noun stem>' */
+  unit: string;
+  text: string;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
+  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
+  sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
+  fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90,
+  hundredth: 100,
+};
+const SCALE: Record<string, number> = {
+  thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9,
+  trillion: 1e12, tn: 1e12,
+};
+const CURRENCY: Record<string, string> = { $: 'usd', us$: 'usd', usd: 'usd', dollar: 'usd', dollars: 'usd' };
+
+const CARDINAL_WORD = `(?:(?:${Object.keys(TENS).join('|')})(?:[- ](?:${Object.keys(UNITS).join('|')}))?|${Object.keys(UNITS).join('|')}|a dozen|dozen|hundred)`;
+const ORDINAL_WORD = `(?:(?:${Object.keys(TENS).join('|')})[- ])?(?:${Object.keys(ORDINALS).join('|')})`;
+
+function wordValue(words: string): number | undefined {
+  let total = 0;
+  let any = false;
+  for (const w of words.toLowerCase().split(/[- ]+/u)) {
+    if (w in UNITS) total += UNITS[w] ?? 0;
+    else if (w in TENS) total += TENS[w] ?? 0;
+    else if (w in ORDINALS) total += ORDINALS[w] ?? 0;
+    else if (w === 'dozen') total += 12;
+    else if (w === 'hundred') total = (total || 1) * 100;
+    else if (w === 'a') continue;
+    else return undefined;
+    any = true;
+  }
+  return any ? total : undefined;
+}
+
+const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
+const MONEY = new RegExp(
+  String.raw`(?:(US\$|\$|USD)\s?(${NUM})\s*(trillion|billion|million|thousand|tn|bn|mn|k|m|b)?\b|(${NUM})\s*(trillion|billion|million|thousand|tn|bn|mn)?\s*(?:US\s)?(dollars?|USD)\b)`,
+  'giu',
+);
+const PERCENT = new RegExp(String.raw`(${NUM}|${CARDINAL_WORD})\s*(%|per ?cent\b|percentage points?\b)`, 'giu');
+const ORDINAL = new RegExp(String.raw`\b(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\b[\s-]+([a-z]+(?:\s[a-z]+)?)`, 'giu');
+const COUNT = new RegExp(String.raw`\b(${NUM}|${CARDINAL_WORD})(?:[- ](?:(trillion|billion|million|thousand)))?[\s-]+([a-z]+)`, 'giu');
+
+/** Nouns after an ordinal that make it a checkable ordinal ("fifth term"), not a manner word. */
+const SKIP_AFTER_COUNT = new Set(['of', 'and', 'or', 'to', 'in', 'on', 'at', 'the', 'a', 'an', 'percent', 'per', 'more', 'than', 'times']);
+
+function parseNum(s: string): number {
+  const v = Number(s.replace(/,/gu, ''));
+  return Number.isFinite(v) ? v : (wordValue(s) ?? Number.NaN);
+}
+
+/** Remove the spans already consumed so later patterns don't read them twice. */
+function blank(text: string, start: number, length: number): string {
+  return text.slice(0, start) + ' '.repeat(length) + text.slice(start + length);
+}
+
+export function extractNumbers(sentence: string, dateSpans: { start: number; end: number }[] = []): NumberSlot[] {
+  let text = sentence;
+  for (const d of dateSpans) text = blank(text, d.start, d.end - d.start);
+  const out: NumberSlot[] = [];
+  for (const m of text.matchAll(MONEY)) {
+    const [all, cur, n1, scale1, n2, scale2, cur2] = m;
+    const value = parseNum(n1 ?? n2 ?? '') * (SCALE[(scale1 ?? scale2 ?? '').toLowerCase()] ?? 1);
+    if (Number.isFinite(value)) out.push({ value, unit: CURRENCY[(cur ?? cur2 ?? '$').toLowerCase()] ?? 'usd', text: all.trim() });
+    text = blank(text, m.index ?? 0, all.length);
+  }
+  for (const m of text.matchAll(PERCENT)) {
+    const value = parseNum(m[1] ?? '');
+    if (Number.isFinite(value)) out.push({ value, unit: 'pct', text: m[0].trim() });
+    text = blank(text, m.index ?? 0, m[0].length);
+  }
+  for (const m of text.matchAll(ORDINAL)) {
+    const raw = (m[1] ?? '').toLowerCase();
+    const value = /^\d/u.test(raw) ? Number.parseInt(raw, 10) : wordValue(raw);
+    // The counted noun: skip a filler word ("fifth presidential term" → term is too far; use first).
+    const nouns = (m[2] ?? '').split(' ').filter((w) => !SKIP_AFTER_COUNT.has(w));
+    const noun = nouns[0];
+    if (value !== undefined && noun && !/^(time|place)$/u.test(noun)) {
+      out.push({ value, unit: `ord:${stem(noun)}`, text: m[0].trim() });
+    }
+    text = blank(text, m.index ?? 0, m[0].length);
+  }
+  for (const m of text.matchAll(COUNT)) {
+    const raw = m[1] ?? '';
+    // A bare four-digit year is a date, not a count.
+    if (/^(1[89]|20)\d\d$/u.test(raw)) continue;
+    const value = parseNum(raw) * (SCALE[(m[2] ?? '').toLowerCase()] ?? 1);
+    const noun = (m[3] ?? '').toLowerCase();
+    if (!Number.isFinite(value) || SKIP_AFTER_COUNT.has(noun)) continue;
+    out.push({ value, unit: stem(noun), text: m[0].trim() });
+  }
+  return out;
+}
+
+/** Same quantity? Money and percentages tolerate rounding ("about $240 billion"). */
+export function sameNumber(a: NumberSlot, b: NumberSlot): boolean {
+  if (a.value === b.value) return true;
+  const tolerance = a.unit === 'usd' || a.unit === 'pct' ? 0.02 : 0;
+  return Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value));
+}

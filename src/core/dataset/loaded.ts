@@ -1,0 +1,31 @@
+/** A validated dataset made ready for matching: lexicon Maps and the claim index, built once. */
+import type { Claim } from '../claims/analyze';
+import { type Lexicon, toLexicon } from '../claims/lexicon';
+import { buildIndex, type ClaimIndex } from '../match/retrieve';
+import { type Dataset, parseDataset } from './schema';
+
+export interface LoadedDataset {
+  data: Dataset;
+  lexicon: Lexicon;
+  index: ClaimIndex;
+  claims: Claim[];
+  /** Claim id → ids of claims it disagrees with (recorded among the sources). */
+  disagreeing: Map<number, Set<number>>;
+}
+
+export function loadDataset(data: Dataset): LoadedDataset {
+  const claims = data.claims.map((c) => c.claim);
+  const disagreeing = new Map<number, Set<number>>();
+  for (const d of data.disagreements) {
+    for (const [x, y] of [[d.a, d.b], [d.b, d.a]] as const) {
+      const set = disagreeing.get(x) ?? new Set<number>();
+      set.add(y);
+      disagreeing.set(x, set);
+    }
+  }
+  return { data, lexicon: toLexicon(data.lexicon), index: buildIndex(claims), claims, disagreeing };
+}
+
+export function loadDatasetText(text: string): LoadedDataset {
+  return loadDataset(parseDataset(text));
+}

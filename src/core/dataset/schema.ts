@@ -1,0 +1,108 @@
+/**
+ * The dataset file: versioned, validated on load (valibot), so a malformed or foreign file is
+ * rejected with a message that names the problem instead of failing deep inside the matcher.
+ */
+import * as v from 'valibot';
+
+export const SCHEMA_VERSION = 1;
+
+const Kind = v.picklist(['person', 'place', 'org', 'other']);
+const SlotKindSchema = v.picklist(['date', 'number', 'person', 'place', 'order', 'negation', 'other']);
+const Str = v.pipe(v.string(), v.maxLength(100_000));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** Records are read into Maps; keys that could pollute prototypes are refused outright. */
+const SafeKey = v.pipe(
+  v.string(),
+  v.check((k) => k !== '__proto__' && k !== 'constructor' && k !== 'prototype', 'forbidden key'),
+);
+
+const ClaimSchema = v.strictObject({
+  terms: v.array(Str),
+  entities: v.array(v.strictObject({ id: Str, kind: Kind })),
+  dates: v.array(v.strictObject({ value: Str, text: Str })),
+  numbers: v.array(v.strictObject({ value: v.number(), unit: Str, text: Str })),
+  order: v.array(v.picklist(['before', 'after'])),
+  negated: v.boolean(),
+  hedged: v.boolean(),
+});
+
+export const DatasetSchema = v.strictObject({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  name: Str,
+  /** Deterministic build stamp: the newest source publication date, not the wall clock. */
+  asOf: Str,
+  sources: v.array(
+    v.strictObject({
+      id: Str,
+      file: Str,
+      outlet: Str,
+      published: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/u, 'published must be YYYY-MM-DD')),
+      language: Str,
+      url: v.optional(Str),
+      origin: Count,
+      headline: v.nullable(Str),
+    }),
+  ),
+  origins: v.array(v.strictObject({ id: Count, sources: v.array(Str), reason: Str })),
+  claims: v.array(v.strictObject({ id: Count, source: Count, text: Str, claim: ClaimSchema })),
+  clusters: v.array(v.strictObject({ id: Count, claims: v.array(Count), origins: Count })),
+  disagreements: v.array(
+    v.strictObject({ a: Count, b: Count, kind: SlotKindSchema, aValue: Str, bValue: Str }),
+  ),
+  lexicon: v.strictObject({
+    synonyms: v.record(SafeKey, v.array(Str)),
+    antonyms: v.record(SafeKey, v.array(Str)),
+    aliases: v.record(SafeKey, Str),
+    entities: v.record(SafeKey, v.strictObject({ name: Str, kind: Kind, within: v.array(Str) })),
+    negativeWords: v.array(Str),
+  }),
+});
+
+export type Dataset = v.InferOutput<typeof DatasetSchema>;
+export type SourceInfo = Dataset['sources'][number];
+export type StoredClaim = Dataset['claims'][number];
+
+export class DatasetError extends Error {
+  override name = 'DatasetError';
+}
+
+/** Validate parsed JSON as a dataset; throws DatasetError naming the first problems. */
+export function validateDataset(input: unknown): Dataset {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new DatasetError('dataset: expected a JSON object at the top level');
+  }
+  const version = (input as { schemaVersion?: unknown }).schemaVersion;
+  if (version !== SCHEMA_VERSION) {
+    throw new DatasetError(`dataset: schemaVersion is ${JSON.stringify(version ?? null)}, this extension reads version ${SCHEMA_VERSION}`);
+  }
+  const result = v.safeParse(DatasetSchema, input);
+  if (!result.success) {
+    const issues = result.issues.slice(0, 3).map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
+    throw new DatasetError(`dataset: ${issues.join('; ')}`);
+  }
+  // Cross-references: every index must point at something that exists.
+  const d = result.output;
+  const bad = d.claims.find((c) => c.source >= d.sources.length)
+    ? 'a claim names a source that does not exist'
+    : d.clusters.some((c) => c.claims.some((id) => id >= d.claims.length))
+      ? 'a cluster names a claim that does not exist'
+      : d.disagreements.some((x) => x.a >= d.claims.length || x.b >= d.claims.length)
+        ? 'a disagreement names a claim that does not exist'
+        : d.claims.some((c, i) => c.id !== i)
+          ? 'claim ids are not their positions'
+          : null;
+  if (bad) throw new DatasetError(`dataset: ${bad}`);
+  return d;
+}
+
+/** Parse dataset text (JSON) with a clear error for non-JSON input. */
+export function parseDataset(text: string): Dataset {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new DatasetError(`dataset: not valid JSON (${(e as Error).message})`);
+  }
+  return validateDataset(json);
+}

@@ -1,0 +1,170 @@
+/**
+ * Comparing two claims: how much of one the other states (similarity), and which typed slots
+ * differ. The dataset builder (source vs source) and the page matcher (page vs source) both call
+ * this, so a disagreement recorded among the sources and a conflict shown on a page are the same
+ * judgement.
+ */
+import type { Claim, EntityRef } from '../claims/analyze';
+import { compatibleDates } from '../claims/dates';
+import type { Lexicon } from '../claims/lexicon';
+import { sameNumber } from '../claims/numbers';
+
+export type SlotKind = 'date' | 'number' | 'person' | 'place' | 'order' | 'negation' | 'other';
+
+export interface SlotDifference {
+  kind: SlotKind;
+  /** The value on the first claim's side (the page's, in the matcher). */
+  a: string;
+  /** The value on the second claim's side (the source's). */
+  b: string;
+}
+
+export interface Weights {
+  /** Inverse document frequency of a term or entity id over the source sentences. */
+  weight(key: string): number;
+}
+
+export interface Similarity {
+  /** Share of the first claim's content found in the second (0..1). */
+  coverA: number;
+  /** Share of the second claim's content found in the first (0..1). */
+  coverB: number;
+  /** Weight of the shared entities: the "same fact, same actors" anchor. */
+  sharedEntityWeight: number;
+  sharedTerms: number;
+}
+
+export interface Comparison extends Similarity {
+  differences: SlotDifference[];
+}
+
+const entityKey = (id: string) => `@${id}`;
+
+/** Does term `t` (from either side) match the set `other`, directly or through a synonym? */
+function termMatches(t: string, other: ReadonlySet<string>, lexicon: Lexicon): boolean {
+  if (other.has(t)) return true;
+  for (const s of lexicon.synonyms.get(t) ?? []) if (other.has(s)) return true;
+  return false;
+}
+
+/** Are two entities the same or does one contain the other (Beijing within China)? */
+export function sameOrWithin(a: string, b: string, lexicon: Lexicon): boolean {
+  if (a === b) return true;
+  return (lexicon.entities.get(a)?.within.includes(b) ?? false) || (lexicon.entities.get(b)?.within.includes(a) ?? false);
+}
+
+function entityMatched(e: EntityRef, others: EntityRef[], lexicon: Lexicon): boolean {
+  return others.some((o) => sameOrWithin(e.id, o.id, lexicon));
+}
+
+export function similarity(a: Claim, b: Claim, lexicon: Lexicon, w: Weights, ignore: ReadonlySet<string> = new Set()): Similarity {
+  const bTerms = new Set(b.terms);
+  const aTerms = new Set(a.terms);
+  let totalA = 0;
+  let totalB = 0;
+  let matchedA = 0;
+  let matchedB = 0;
+  let sharedTerms = 0;
+  for (const t of a.terms) {
+    const x = w.weight(t);
+    totalA += x;
+    if (termMatches(t, bTerms, lexicon)) {
+      matchedA += x;
+      sharedTerms++;
+    }
+  }
+  for (const t of b.terms) {
+    const x = w.weight(t);
+    totalB += x;
+    if (termMatches(t, aTerms, lexicon)) matchedB += x;
+  }
+  let sharedEntityWeight = 0;
+  for (const e of a.entities) {
+    if (ignore.has(e.id)) continue;
+    const x = w.weight(entityKey(e.id));
+    totalA += x;
+    if (entityMatched(e, b.entities, lexicon)) {
+      matchedA += x;
+      sharedEntityWeight += x;
+    }
+  }
+  for (const e of b.entities) {
+    if (ignore.has(e.id)) continue;
+    const x = w.weight(entityKey(e.id));
+    totalB += x;
+    if (entityMatched(e, a.entities, lexicon)) matchedB += x;
+  }
+  return {
+    coverA: totalA ? matchedA / totalA : 0,
+    coverB: totalB ? matchedB / totalB : 0,
+    sharedEntityWeight,
+    sharedTerms,
+  };
+}
+
+function kindOf(e: EntityRef): SlotKind | undefined {
+  if (e.kind === 'person') return 'person';
+  if (e.kind === 'place') return 'place';
+  return undefined;
+}
+
+/** Typed slots that differ between two claims about (presumably) the same fact. */
+export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDifference[] {
+  const out: SlotDifference[] = [];
+
+  // Dates: a date on each side that the other side has nothing compatible with.
+  const aOnly = a.dates.filter((d) => !b.dates.some((e) => compatibleDates(d.value, e.value)));
+  const bOnly = b.dates.filter((d) => !a.dates.some((e) => compatibleDates(d.value, e.value)));
+  const [ad] = aOnly;
+  const [bd] = bOnly;
+  if (ad && bd) out.push({ kind: 'date', a: ad.text, b: bd.text });
+
+  // Numbers: the same unit with no equal value.
+  for (const n of a.numbers) {
+    const sameUnit = b.numbers.filter((m) => m.unit === n.unit);
+    if (sameUnit.length && !sameUnit.some((m) => sameNumber(n, m)) && !a.numbers.some((x) => x !== n && x.unit === n.unit && sameUnit.some((m) => sameNumber(x, m)))) {
+      const [m] = sameUnit;
+      if (m && !out.some((d) => d.kind === 'number')) out.push({ kind: 'number', a: n.text, b: m.text });
+    }
+  }
+
+  // People and places: one side names someone/somewhere the other does not, and vice versa.
+  for (const kind of ['person', 'place'] as const) {
+    const aOnlyE = a.entities.filter((e) => kindOf(e) === kind && !entityMatched(e, b.entities, lexicon));
+    const bOnlyE = b.entities.filter((e) => kindOf(e) === kind && !entityMatched(e, a.entities, lexicon));
+    const [ae] = aOnlyE;
+    const [be] = bOnlyE;
+    if (ae && be) out.push({ kind, a: displayName(ae, lexicon), b: displayName(be, lexicon) });
+  }
+
+  // Before/after: one side says before where the other says after.
+  const aOrder = new Set(a.order);
+  const bOrder = new Set(b.order);
+  if (aOrder.size === 1 && bOrder.size === 1 && [...aOrder][0] !== [...bOrder][0]) {
+    out.push({ kind: 'order', a: [...aOrder][0] ?? '', b: [...bOrder][0] ?? '' });
+  }
+
+  // Polarity: explicit negation on one side only, or an antonym of the other side's word.
+  let flip = a.negated !== b.negated;
+  const bTerms = new Set(b.terms);
+  const antonymPair = a.terms.find((t) => (lexicon.antonyms.get(t) ?? []).some((x) => bTerms.has(x)));
+  if (antonymPair) flip = !flip;
+  if (flip) out.push({ kind: 'negation', a: a.negated ? 'not' : 'affirmed', b: b.negated ? 'not' : 'affirmed' });
+  return out;
+}
+
+function displayName(e: EntityRef, lexicon: Lexicon): string {
+  return lexicon.entities.get(e.id)?.name ?? e.id.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}
+
+export function compareClaims(a: Claim, b: Claim, lexicon: Lexicon, w: Weights): Comparison {
+  const differences = slotDifferences(a, b, lexicon);
+  // Entities that are the differing slot do not count against similarity: "Raimondo warned …"
+  // vs "Yellen warned …" is the same fact with one detail changed.
+  const ignore = new Set<string>();
+  for (const d of differences) {
+    if (d.kind !== 'person' && d.kind !== 'place') continue;
+    for (const e of [...a.entities, ...b.entities]) if (displayName(e, lexicon) === d.a || displayName(e, lexicon) === d.b) ignore.add(e.id);
+  }
+  return { ...similarity(a, b, lexicon, w, ignore), differences };
+}

@@ -1,0 +1,39 @@
+/**
+ * The one rule that turns a comparison of two claims into a stance. The matcher (page vs source)
+ * and the dataset builder (source vs source, for disagreements) both use it.
+ */
+import type { Comparison, SlotDifference } from './compare';
+
+export type Stance = 'supports' | 'contradicts';
+
+export interface Judgement {
+  stance: Stance;
+  /** How strongly the two claims are about the same fact (0..1). */
+  score: number;
+  difference: SlotDifference | null;
+}
+
+/** Thresholds, tuned on the development pages (see README "Evaluation"). */
+export const THRESHOLDS = {
+  /** Share of the page claim that the source must state for support. */
+  support: 0.55,
+  /** And share of the source claim the page must state (guards against one shared phrase). */
+  supportOther: 0.2,
+  /** A conflict needs the two sentences to be more clearly about one fact. */
+  conflict: 0.6,
+  conflictOther: 0.3,
+};
+
+export function judge(c: Comparison): Judgement | null {
+  const score = c.coverA;
+  if (c.sharedEntityWeight === 0 && c.sharedTerms < 3) return null;
+  if (c.differences.length === 0) {
+    if (c.coverA >= THRESHOLDS.support && c.coverB >= THRESHOLDS.supportOther) return { stance: 'supports', score, difference: null };
+    return null;
+  }
+  // Exactly one checkable detail differs: a conflict. Two or more: a different fact.
+  if (c.differences.length === 1 && c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther) {
+    return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
+  }
+  return null;
+}
