@@ -202,13 +202,39 @@ export async function launchFirefox(opts: { dist?: string } = {}): Promise<Firef
 }
 
 /**
- * Puppeteer never sees a load event for moz-extension:// pages even though
- * they render: start the navigation with a short timeout, ignore that
- * timeout, then wait until the page is really there.
+ * Puppeteer never sees a load (or DOMContentLoaded) event for moz-extension://
+ * pages even though they render. So: from one of our pages, navigate by
+ * setting location.href (fast); from anywhere else, start page.goto with a
+ * short timeout and ignore that timeout. Then wait until the page is there.
  */
 export async function gotoExtensionPage(page: PPage, url: string): Promise<void> {
-  await page.goto(url, { timeout: 2_000 }).catch(() => undefined);
-  await page.waitForFunction((u) => location.href === u && document.readyState !== 'loading', { timeout: 20_000 }, url);
+  const host = url.slice(0, url.indexOf('/', 'moz-extension://'.length) + 1);
+  // Tag the current document so that a reload of the same URL is detected.
+  const here = await page.evaluate(() => {
+    (window as { credOld?: boolean }).credOld = true;
+    return location.href;
+  });
+  if (here.startsWith(host)) {
+    await page.evaluate((u) => {
+      location.href = u;
+    }, url);
+  } else {
+    await page.goto(url, { timeout: 1_000 }).catch(() => undefined);
+  }
+  // Poll from here rather than with waitForFunction, which can die with the
+  // old document's execution context.
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const ready = await page
+      .evaluate(
+        (u) => !(window as { credOld?: boolean }).credOld && location.href === u && document.readyState === 'complete',
+        url,
+      )
+      .catch(() => false);
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`extension page ${url} did not load`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Text of our marker's shadow root, or null (runs in the page). */

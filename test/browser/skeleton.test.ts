@@ -1,7 +1,8 @@
 /**
  * The walking skeleton end to end, in both browsers: the content script finds
  * the article's paragraphs (not the comments), marks the page with its shadow
- * root element, and the background's summary shows up in the popup.
+ * root element, the background keeps a per-tab summary (forgotten when the
+ * tab navigates), and the popup shows it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,13 +14,34 @@ import {
   launchChromium,
   launchFirefox,
   markerText,
+  POPUP_PATH,
   type Server,
   serve,
 } from './harness';
 
-const EXPECTED = '3 paragraphs found';
-let server: Server;
+const MARKER = 'Credibility overlay: 3 paragraphs found';
+const SUMMARY = '3 paragraphs found on this page';
+const EXCERPTS = [
+  'The city council voted 31 to 9 on…',
+  'The barrier is expected to cost 1.2 billion…',
+  'Opponents argued that the money would be better…',
+];
+const NOTHING = 'No article found on this page.';
 
+/** Runs in the page: facts about our marker for the assertions. */
+function markerFacts() {
+  const hosts = document.querySelectorAll('cred-marker');
+  const box = hosts[0]?.shadowRoot?.querySelector('.marker');
+  return {
+    count: hosts.length,
+    after: hosts[0]?.previousElementSibling?.textContent?.slice(0, 17) ?? null,
+    // article.html sets `div { color: red !important }`; it must not reach us.
+    color: box ? getComputedStyle(box).color : null,
+  };
+}
+const EXPECTED_FACTS = { count: 1, after: 'Opponents argued ', color: 'rgb(30, 58, 138)' };
+
+let server: Server;
 beforeAll(async () => {
   ensureBuilt();
   server = await serve();
@@ -33,32 +55,31 @@ describe('chromium', () => {
   });
   afterAll(() => run?.close());
 
-  it('marks the article and the popup shows the summary', async () => {
+  it('marks the article, the popup shows the summary, navigation clears it', async () => {
     const page = await run.context.newPage();
-    const url = server.url('article.html');
-    await page.goto(url);
+    await page.goto(server.url('article.html'));
 
     // Playwright's CSS locators pierce open shadow roots.
-    const marker = page.locator('cred-marker .text');
-    await expect.poll(() => marker.textContent(), { timeout: 15_000 }).toContain(EXPECTED);
-    expect(await page.evaluate(() => document.querySelectorAll('cred-marker').length)).toBe(1);
-    // It sits right after the article's last paragraph, not in the comments.
-    expect(
-      await page.evaluate(() => document.querySelector('cred-marker')?.previousElementSibling?.textContent),
-    ).toMatch(/^Opponents argued/);
+    await expect.poll(() => page.locator('cred-marker .text').textContent(), { timeout: 15_000 }).toBe(MARKER);
+    expect(await page.evaluate(markerFacts)).toEqual(EXPECTED_FACTS);
     await page.screenshot({ path: artefact('chromium-article.png'), fullPage: true });
 
     const tabId = await run.tabIdFor(page);
     const popup = await run.context.newPage();
     await popup.goto(run.popupUrl(tabId));
-    const summary = popup.locator('[data-testid=summary]');
-    await expect.poll(() => summary.textContent(), { timeout: 15_000 }).toContain('3 paragraphs found on this page');
-    expect(await popup.locator('li').allTextContents()).toEqual([
-      'The city council voted 31 to 9 on…',
-      'The barrier is expected to cost 1.2 billion…',
-      'Opponents argued that the money would be better…',
-    ]);
+    await expect.poll(() => popup.locator('.count').textContent(), { timeout: 15_000 }).toBe(SUMMARY);
+    expect(await popup.locator('li').allTextContents()).toEqual(EXCERPTS);
     await popup.locator('main').screenshot({ path: artefact('chromium-popup.png') });
+
+    // Opened as a tab without ?tab=, the popup picks the last used other tab.
+    await page.bringToFront();
+    const fallback = await run.context.newPage();
+    await fallback.goto(`chrome-extension://${run.extensionId}/${POPUP_PATH}`);
+    await expect.poll(() => fallback.locator('.count').textContent(), { timeout: 15_000 }).toBe(SUMMARY);
+
+    await page.goto(server.url('no-article.html'));
+    await popup.reload();
+    await expect.poll(() => popup.locator('main p').textContent(), { timeout: 15_000 }).toBe(NOTHING);
   });
 });
 
@@ -69,32 +90,39 @@ describe('firefox', () => {
   });
   afterAll(() => run?.close());
 
-  it('marks the article and the popup shows the summary', async () => {
+  it('marks the article, the popup shows the summary, navigation clears it', async () => {
     const page = await run.browser.newPage();
     const url = server.url('article.html');
     await page.goto(url);
     await page.waitForFunction(markerText, { timeout: 15_000 });
-    expect(await page.evaluate(markerText)).toContain(EXPECTED);
-    expect(await page.evaluate(() => document.querySelectorAll('cred-marker').length)).toBe(1);
+    expect(await page.evaluate(markerText)).toBe(MARKER);
+    expect(await page.evaluate(markerFacts)).toEqual(EXPECTED_FACTS);
     await page.screenshot({ path: artefact('firefox-article.png'), fullPage: true });
 
-    // Ask the extension itself (from one of its pages) for the tab's id.
+    // Ask the extension itself, from one of its pages, for the tab's id
+    // (Firefox shows tab URLs to extensions whose content scripts match).
     const popup = await run.browser.newPage();
     await gotoExtensionPage(popup, `${run.extensionOrigin}src/options/index.html`);
     const tabId = await popup.evaluate(async (u) => {
-      // biome-ignore lint/suspicious/noExplicitAny: `browser` is the page's WebExtension global
+      // biome-ignore lint/suspicious/noExplicitAny: `browser` is the extension page's WebExtension global
       const tabs: { id: number; url?: string }[] = await (globalThis as any).browser.tabs.query({});
       return tabs.find((t) => t.url === u)?.id ?? null;
     }, url);
     expect(tabId).not.toBeNull();
 
-    await gotoExtensionPage(popup, run.popupUrl(tabId as number));
-    await popup.waitForSelector('[data-testid=summary]', { timeout: 15_000 });
-    expect(await popup.$eval('[data-testid=summary] .count', (e) => e.textContent)).toBe(
-      '3 paragraphs found on this page',
+    const popupUrl = run.popupUrl(tabId as number);
+    await gotoExtensionPage(popup, popupUrl);
+    await popup.waitForSelector('.count', { timeout: 15_000 });
+    expect(await popup.$eval('.count', (e) => e.textContent)).toBe(SUMMARY);
+    expect(await popup.$$eval('li', (els) => els.map((e) => e.textContent))).toEqual(EXCERPTS);
+    await (await popup.$('main'))?.screenshot({ path: artefact('firefox-popup.png') });
+
+    await page.goto(server.url('no-article.html'));
+    await gotoExtensionPage(popup, popupUrl);
+    await popup.waitForFunction(
+      (t) => document.querySelector('main p')?.textContent === t,
+      { timeout: 15_000 },
+      NOTHING,
     );
-    expect(await popup.$$eval('li', (els) => els.map((e) => e.textContent))).toHaveLength(3);
-    const main = await popup.$('main');
-    await main?.screenshot({ path: artefact('firefox-popup.png') });
   });
 });
