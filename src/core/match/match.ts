@@ -1,0 +1,152 @@
+/**
+ * Page sentences → verdicts. For each sentence: analyse it like a source sentence, retrieve the
+ * source claims that share its rarer words and names, judge each pair (judge.ts), and decide:
+ * corroborated (supported, nothing contradicts), conflict (a source states the same fact with one
+ * detail changed, nothing supports), disputed (both, where the sources themselves disagree), or none.
+ * A page must first be about what the sources are about (the topic gate): unrelated pages that
+ * share a number or a name get no verdicts at all.
+ */
+import { analyzeSentence, type Claim } from '../claims/analyze';
+import type { LoadedDataset } from '../dataset/loaded';
+import { compareClaims, type SlotKind } from './compare';
+import { type Judgement, judge, type Stance } from './judge';
+import { entityKey, retrieve } from './retrieve';
+
+export type Verdict = 'corroborated' | 'conflict' | 'disputed' | 'none';
+
+export interface Evidence {
+  claim: number;
+  file: string;
+  sourceId: string;
+  outlet: string;
+  published: string;
+  origin: number;
+  text: string;
+  stance: Stance;
+  score: number;
+}
+
+export interface SentenceVerdict {
+  text: string;
+  verdict: Verdict;
+  /** Number of independent origins that support the sentence. */
+  independent: number;
+  evidence: Evidence[];
+  detail: { kind: SlotKind; page: string; source: string } | null;
+}
+
+export interface PageVerdicts {
+  /** Whether the page is about what the dataset is about. */
+  onTopic: boolean;
+  /** The dataset entities the page mentions (why it passed the gate). */
+  topicEntities: string[];
+  sentences: SentenceVerdict[];
+}
+
+/** A page must name at least this many distinct entities the sources name in ≥ 2 origins. */
+const TOPIC_MIN_SHARED_ENTITIES = 3;
+/** …of which at least this many are people (names are what make an event specific). */
+const TOPIC_MIN_SHARED_PEOPLE = 1;
+
+/** Entities that several independent origins name: the event's cast and places. */
+function coreEntities(ds: LoadedDataset): Map<string, number> {
+  const origins = new Map<string, Set<number>>();
+  ds.data.claims.forEach((c) => {
+    const origin = ds.data.sources[c.source]?.origin ?? 0;
+    for (const e of c.claim.entities) {
+      const set = origins.get(e.id) ?? new Set<number>();
+      set.add(origin);
+      origins.set(e.id, set);
+    }
+  });
+  const out = new Map<string, number>();
+  for (const [id, set] of origins) if (set.size >= Math.min(2, ds.data.origins.length)) out.set(id, set.size);
+  return out;
+}
+
+const coreCache = new WeakMap<LoadedDataset, Map<string, number>>();
+
+export function topicOf(ds: LoadedDataset, claims: Claim[]): { onTopic: boolean; entities: string[] } {
+  let core = coreCache.get(ds);
+  if (!core) {
+    core = coreEntities(ds);
+    coreCache.set(ds, core);
+  }
+  const shared = new Set<string>();
+  for (const c of claims) for (const e of c.entities) if (core.has(e.id)) shared.add(e.id);
+  const people = [...shared].filter((id) => ds.lexicon.entities.get(id)?.kind === 'person').length;
+  return {
+    onTopic: shared.size >= TOPIC_MIN_SHARED_ENTITIES && people >= TOPIC_MIN_SHARED_PEOPLE,
+    entities: [...shared].sort(),
+  };
+}
+
+function evidenceOf(ds: LoadedDataset, claimId: number, j: Judgement): Evidence {
+  const stored = ds.data.claims[claimId];
+  const src = ds.data.sources[stored?.source ?? 0];
+  return {
+    claim: claimId,
+    file: src?.file ?? '',
+    sourceId: src?.id ?? '',
+    outlet: src?.outlet ?? '',
+    published: src?.published ?? '',
+    origin: src?.origin ?? 0,
+    text: stored?.text ?? '',
+    stance: j.stance,
+    score: j.score,
+  };
+}
+
+/** Judge one analysed page claim against the dataset. */
+export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): SentenceVerdict {
+  const none: SentenceVerdict = { text, verdict: 'none', independent: 0, evidence: [], detail: null };
+  const judged: { id: number; j: Judgement }[] = [];
+  for (const id of retrieve(ds.index, claim, ds.lexicon)) {
+    const source = ds.claims[id];
+    if (!source) continue;
+    const j = judge(compareClaims(claim, source, ds.lexicon, ds.index));
+    if (j) judged.push({ id, j });
+  }
+  const supports = judged.filter((x) => x.j.stance === 'supports').sort((a, b) => b.j.score - a.j.score || a.id - b.id);
+  const contradicts = judged.filter((x) => x.j.stance === 'contradicts').sort((a, b) => b.j.score - a.j.score || a.id - b.id);
+  const best = (xs: typeof judged) => xs[0]?.j.score ?? 0;
+
+  const ev = [...supports, ...contradicts].map((x) => evidenceOf(ds, x.id, x.j));
+  const independent = new Set(ev.filter((e) => e.stance === 'supports').map((e) => e.origin)).size;
+  const topConflict = contradicts[0];
+  const detail = topConflict?.j.difference ? { kind: topConflict.j.difference.kind, page: topConflict.j.difference.a, source: topConflict.j.difference.b } : null;
+
+  if (supports.length && contradicts.length) {
+    // The sources disagree among themselves on this point: show both sides.
+    const recorded = contradicts.some((c) => supports.some((s) => ds.disagreeing.get(c.id)?.has(s.id)));
+    if (recorded) return { text, verdict: 'disputed', independent, evidence: ev, detail };
+    // Otherwise the closer match decides; a conflict must be the clearly better reading.
+    if (best(contradicts) > best(supports) + 0.1) {
+      return { text, verdict: 'conflict', independent: 0, evidence: ev.filter((e) => e.stance === 'contradicts'), detail };
+    }
+    return { text, verdict: 'corroborated', independent, evidence: ev.filter((e) => e.stance === 'supports'), detail: null };
+  }
+  if (supports.length) return { text, verdict: 'corroborated', independent, evidence: ev, detail: null };
+  if (contradicts.length) return { text, verdict: 'conflict', independent: 0, evidence: ev, detail };
+  return none;
+}
+
+/** Verdicts for the sentences of one page, in order. */
+export function matchSentences(ds: LoadedDataset, sentences: string[], published: string | null): PageVerdicts {
+  const claims = sentences.map((text) => analyzeSentence(text, { published, lexicon: ds.lexicon }));
+  const topic = topicOf(ds, claims);
+  return {
+    onTopic: topic.onTopic,
+    topicEntities: topic.entities,
+    sentences: sentences.map((text, i) => {
+      const claim = claims[i];
+      if (!topic.onTopic || !claim) return { text, verdict: 'none', independent: 0, evidence: [], detail: null };
+      return judgeClaim(ds, text, claim);
+    }),
+  };
+}
+
+/** Cheap pre-check for the content script's exit: does the text name anything the dataset knows? */
+export function mentionsDatasetEntities(ds: LoadedDataset, claims: Claim[]): boolean {
+  return claims.some((c) => c.entities.some((e) => ds.index.postings.has(entityKey(e.id))));
+}

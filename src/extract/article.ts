@@ -1,0 +1,74 @@
+/**
+ * Finding the article in a page without changing it: the body container, its prose blocks, and
+ * the publication date. Runs on the live DOM in the content script and on a DOM implementation
+ * (linkedom) in the `check` CLI, so both judge exactly the same sentences.
+ */
+
+/** Containers and blocks that are never article prose. */
+const EXCLUDED_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FIGURE', 'FIGCAPTION', 'FORM', 'CODE', 'PRE', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'TEXTAREA', 'SELECT', 'DIALOG']);
+const EXCLUDED_CLASS = /(^|[\s_-])(comments?|comment-list|related|promo|newsletter|byline|caption|share|social|advert|ads?|sponsor|subscribe|signup|sidebar|breadcrumbs?|footer|nav|menu|tags|author-bio|disclaimer)([\s_-]|$)/iu;
+const BODY_CLASS = /(article|story|entry|post)[-_]?(body|content|text)|article-?text|story-?text|^content$/iu;
+const COMMENT_CLASS = /comment/iu;
+
+function classAndId(el: Element): string {
+  return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+}
+
+function isInside(el: Element, stop: Element | null, test: (e: Element) => boolean): boolean {
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) if (test(e)) return true;
+  return false;
+}
+
+const isCommentish = (e: Element) => COMMENT_CLASS.test(classAndId(e));
+
+/** The main story container, or null when the page has no recognisable article. */
+export function findArticleRoot(doc: Document): Element | null {
+  for (const a of Array.from(doc.querySelectorAll('article'))) {
+    if (!isInside(a, null, isCommentish)) return a;
+  }
+  const itemprop = doc.querySelector('[itemprop="articleBody"]');
+  if (itemprop) return itemprop;
+  for (const el of Array.from(doc.querySelectorAll('div, section, main'))) {
+    const cls = el.getAttribute('class') ?? '';
+    if (cls && cls.split(/\s+/u).some((c) => BODY_CLASS.test(c)) && !isInside(el, null, isCommentish)) return el;
+  }
+  // The densest container of paragraphs.
+  const counts = new Map<Element, number>();
+  for (const p of Array.from(doc.querySelectorAll('p'))) {
+    const parent = p.parentElement;
+    if (!parent || isInside(parent, null, isCommentish)) continue;
+    counts.set(parent, (counts.get(parent) ?? 0) + (p.textContent ?? '').length);
+  }
+  let best: Element | null = null;
+  let bestLen = 400; // below this, it is not an article
+  for (const [el, len] of counts) if (len > bestLen) [best, bestLen] = [el, len];
+  return best ?? doc.querySelector('main');
+}
+
+function isExcluded(el: Element, root: Element): boolean {
+  return isInside(el, root, (e) => {
+    if (EXCLUDED_TAGS.has(e.tagName.toUpperCase())) return true;
+    if (e.getAttribute('contenteditable') === 'true' || e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden')) return true;
+    return EXCLUDED_CLASS.test(classAndId(e));
+  });
+}
+
+/** The prose paragraphs of the article, in document order. */
+export function articleBlocks(root: Element): Element[] {
+  return Array.from(root.querySelectorAll('p')).filter((p) => !isExcluded(p, root) && /\p{L}/u.test(p.textContent ?? ''));
+}
+
+/** Publication date (YYYY-MM-DD) from <time datetime>, article:published_time, or JSON-LD. */
+export function publicationDate(doc: Document, root: Element | null): string | null {
+  const iso = (s: string | null | undefined) => /^(\d{4}-\d{2}-\d{2})/u.exec(s?.trim() ?? '')?.[1] ?? null;
+  const meta = doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="date"], meta[name="pubdate"]');
+  const fromMeta = iso(meta?.getAttribute('content'));
+  if (fromMeta) return fromMeta;
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const m = /"datePublished"\s*:\s*"([^"]+)"/u.exec(script.textContent ?? '');
+    const d = iso(m?.[1]);
+    if (d) return d;
+  }
+  const time = root?.querySelector('time[datetime]') ?? doc.querySelector('header time[datetime], time[datetime]');
+  return iso(time?.getAttribute('datetime'));
+}
