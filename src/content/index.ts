@@ -43,6 +43,16 @@ async function scan(): Promise<void> {
   if (!signal.aborted) showMarker(last, paragraphs.length);
 }
 
+// An orphaned script (extension reloaded or updated under this page) cannot
+// notice by itself; check when the reader comes back to the tab.
+document.addEventListener(
+  'visibilitychange',
+  () => {
+    if (!contextAlive()) controller.abort();
+  },
+  { signal },
+);
+
 // Back/forward cache: the page comes back without the script re-running, but
 // the background forgot it on navigation, so report again.
 window.addEventListener(
