@@ -81,6 +81,19 @@ describe('chromium', () => {
     await popup.reload();
     await expect.poll(() => popup.locator('main p').textContent(), { timeout: 15_000 }).toBe(NOTHING);
   });
+
+  // Last in this block: it reloads the extension under the open page.
+  it('removes its marker once the extension context is gone', async () => {
+    const page = await run.context.newPage();
+    await page.goto(server.url('article.html'));
+    await page.waitForFunction(markerText, undefined, { timeout: 15_000 });
+    await run.worker.evaluate(() =>
+      (globalThis as { chrome?: { runtime: { reload(): void } } }).chrome?.runtime.reload(),
+    );
+    // The orphaned script checks when the tab becomes visible again.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect.poll(() => page.evaluate(markerText), { timeout: 10_000 }).toBeNull();
+  });
 });
 
 describe('firefox', () => {
