@@ -13,7 +13,10 @@ const root = resolve(import.meta.dirname, '..');
 function main(): number {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { dataset: { type: 'string', default: resolve(root, 'data/dataset.json') }, json: { type: 'boolean', default: false } },
+    options: {
+      dataset: { type: 'string', default: resolve(root, 'data/dataset.json') },
+      json: { type: 'boolean', default: false },
+    },
   });
   if (positionals.length === 0) {
     console.error('usage: npm run -s check -- [--dataset FILE] [--json] FILE...');
@@ -49,13 +52,19 @@ function main(): number {
   for (const p of pages) {
     const counts = { corroborated: 0, conflict: 0, disputed: 0, none: 0 };
     for (const s of p.sentences) counts[s.verdict]++;
-    console.log(`\n${p.file} (published ${p.published ?? 'unknown'}${p.onTopic ? '' : ', not about the dataset\'s event'})`);
-    console.log(`  ${p.sentences.length} sentences: ${counts.corroborated} corroborated, ${counts.conflict} conflict, ${counts.disputed} disputed`);
+    console.log(
+      `\n${p.file} (published ${p.published ?? 'unknown'}${p.onTopic ? '' : ", not about the dataset's event"})`,
+    );
+    console.log(
+      `  ${p.sentences.length} sentences: ${counts.corroborated} corroborated, ${counts.conflict} conflict, ${counts.disputed} disputed`,
+    );
     for (const s of p.sentences) {
       console.log(`${mark[s.verdict]} ${s.verdict.padEnd(12)} ${s.text}`);
-      if (s.detail) console.log(`      ${s.detail.kind}: page says "${s.detail.page}", source says "${s.detail.source}"`);
+      if (s.detail)
+        console.log(`      ${s.detail.kind}: page says "${s.detail.page}", source says "${s.detail.source}"`);
       if (s.verdict === 'corroborated') console.log(`      ${s.independent} independent source(s)`);
-      for (const e of s.evidence.slice(0, 3)) console.log(`      ${e.stance === 'supports' ? '+' : '-'} [${e.outlet}, ${e.published}] ${e.text}`);
+      for (const e of s.evidence.slice(0, 3))
+        console.log(`      ${e.stance === 'supports' ? '+' : '-'} [${e.outlet}, ${e.published}] ${e.text}`);
     }
   }
   return 0;

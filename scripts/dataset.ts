@@ -7,8 +7,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDataset } from '../src/build/build-dataset';
 import { readSources } from '../src/build/read-sources';
-import { WordNet } from '../src/build/wordnet';
 import { formatReport } from '../src/build/report';
+import { WordNet } from '../src/build/wordnet';
 import { parseDataset } from '../src/core/dataset/schema';
 import { serializeDataset } from '../src/core/dataset/serialize';
 
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: resolve(root, 'data/dataset.json') },
     name: { type: 'string' },
     report: { type: 'boolean', default: false },
+    quiet: { type: 'boolean', default: false },
     dataset: { type: 'string' },
   },
 });
@@ -31,7 +32,11 @@ function main(): void {
   const t0 = performance.now();
   const inputs = readSources(values.sources);
   const wordnet = new WordNet();
-  const name = values.name ?? (values.sources === resolve(root, 'data/sources') ? 'Lavrov in Beijing, April 2024 (bundled)' : resolve(values.sources).split('/').pop() ?? 'dataset');
+  const name =
+    values.name ??
+    (values.sources === resolve(root, 'data/sources')
+      ? 'Lavrov in Beijing, April 2024 (bundled)'
+      : (resolve(values.sources).split('/').pop() ?? 'dataset'));
   const { dataset, report } = buildDataset(inputs, { name, wordnet });
   const text = serializeDataset(dataset);
   // Write atomically: a failed build never leaves a half-written file at --out.
@@ -52,11 +57,15 @@ function main(): void {
     `boilerplate lines dropped: ${report.dropped.length}${report.dropped.map((d) => `\n  ${d.file}: "${d.line.slice(0, 60)}" (${d.reason})`).join('')}`,
     `clusters: ${dataset.clusters.length}, with ≥ 2 origins: ${dataset.clusters.filter((c) => c.origins >= 2).length}`,
     `disagreements: ${dataset.disagreements.length}`,
-    ...dataset.disagreements.map((d) => `  ${d.kind}: "${d.aValue}" (${dataset.sources[dataset.claims[d.a]?.source ?? 0]?.id}) vs "${d.bValue}" (${dataset.sources[dataset.claims[d.b]?.source ?? 0]?.id})`),
+    ...dataset.disagreements.map(
+      (d) =>
+        `  ${d.kind}: "${d.aValue}" (${dataset.sources[dataset.claims[d.a]?.source ?? 0]?.id}) vs "${d.bValue}" (${dataset.sources[dataset.claims[d.b]?.source ?? 0]?.id})`,
+    ),
     `lexicon: ${Object.keys(dataset.lexicon.entities).length} entities, ${Object.keys(dataset.lexicon.aliases).length} aliases, ${Object.keys(dataset.lexicon.synonyms).length} synonym entries`,
     `size: ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB, time: ${ms.toFixed(0)} ms`,
   ];
-  console.log(lines.join('\n'));
+  if (!values.quiet) console.log(lines.join('\n'));
+  else console.log(`dataset: ${dataset.claims.length} claims from ${dataset.sources.length} sources → ${values.out} (${ms.toFixed(0)} ms)`);
   if (values.report) console.log(`\n${formatReport(dataset)}`);
 }
 

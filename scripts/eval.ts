@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFile } from '../src/build/check-files';
+import { type LabelledPage, scoreLabels } from '../src/build/score';
 import { loadDatasetText } from '../src/core/dataset/loaded';
-import { scoreLabels, type LabelledPage } from '../src/build/score';
 
 const root = resolve(import.meta.dirname, '..');
 const shared = resolve(root, '../shared/eval');
@@ -37,7 +37,10 @@ if (existsSync(values['real-pages'])) {
   let badges = 0;
   let sentences = 0;
   const offenders: string[] = [];
-  for (const f of readdirSync(values['real-pages']).filter((x) => x.endsWith('.html')).sort().map((x) => join(values['real-pages'], x))) {
+  for (const f of readdirSync(values['real-pages'])
+    .filter((x) => x.endsWith('.html'))
+    .sort()
+    .map((x) => join(values['real-pages'], x))) {
     const p = checkFile(ds, f);
     pages++;
     sentences += p.sentences.length;
@@ -48,4 +51,3 @@ if (existsSync(values['real-pages'])) {
   console.log(`\nreal pages (unrelated): ${pages} pages, ${sentences} sentences, ${badges} badges (false positives)`);
   if (offenders.length) console.log(offenders.join('\n'));
 }
-

@@ -32,7 +32,10 @@ export function sourceId(file: string): string {
   return file.replace(/\.[^.]+$/u, '');
 }
 
-export function buildDataset(inputs: SourceInput[], opts: { name: string; wordnet: WordNet }): { dataset: Dataset; report: BuildReport } {
+export function buildDataset(
+  inputs: SourceInput[],
+  opts: { name: string; wordnet: WordNet },
+): { dataset: Dataset; report: BuildReport } {
   const sorted = [...inputs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const dropped: BuildReport['dropped'] = [];
   const articles = sorted.map((src) => {
@@ -50,13 +53,28 @@ export function buildDataset(inputs: SourceInput[], opts: { name: string; wordne
 
   const claims: { id: number; source: number; text: string; claim: Claim }[] = [];
   articles.forEach((a, source) => {
-    for (const text of a.sentences) claims.push({ id: claims.length, source, text, claim: analyzeSentence(text, { published: a.src.published, lexicon }) });
+    for (const text of a.sentences)
+      claims.push({
+        id: claims.length,
+        source,
+        text,
+        claim: analyzeSentence(text, { published: a.src.published, lexicon }),
+      });
   });
   const index = buildIndex(claims.map((c) => c.claim));
   const claimSource = claims.map((c) => c.source);
 
-  const sourceSentences = articles.map((a, i) => ({ id: sourceId(a.src.file), claims: claims.filter((c) => c.source === i) }));
-  const { origin, evidence } = groupOrigins(sourceSentences, claimSource, claims.map((c) => c.claim), lexicon, index);
+  const sourceSentences = articles.map((a, i) => ({
+    id: sourceId(a.src.file),
+    claims: claims.filter((c) => c.source === i),
+  }));
+  const { origin, evidence } = groupOrigins(
+    sourceSentences,
+    claimSource,
+    claims.map((c) => c.claim),
+    lexicon,
+    index,
+  );
 
   // Clusters (same fact, no differing slot) and disagreements (one differing slot, two origins).
   const parent = claims.map((_, i) => i);
@@ -77,11 +95,22 @@ export function buildDataset(inputs: SourceInput[], opts: { name: string; wordne
         const a = find(c.id);
         const b = find(id);
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      } else if (forward?.stance === 'contradicts' && backward?.stance === 'contradicts' && forward.difference && origin[c.source] !== origin[other.source]) {
+      } else if (
+        forward?.stance === 'contradicts' &&
+        backward?.stance === 'contradicts' &&
+        forward.difference &&
+        origin[c.source] !== origin[other.source]
+      ) {
         const key = `${c.id}:${id}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        disagreements.push({ a: c.id, b: id, kind: forward.difference.kind, aValue: forward.difference.a, bValue: forward.difference.b });
+        disagreements.push({
+          a: c.id,
+          b: id,
+          kind: forward.difference.kind,
+          aValue: forward.difference.a,
+          bValue: forward.difference.b,
+        });
       }
     }
   }
@@ -105,7 +134,11 @@ export function buildDataset(inputs: SourceInput[], opts: { name: string; wordne
   const dataset: Dataset = {
     schemaVersion: SCHEMA_VERSION,
     name: opts.name,
-    asOf: sorted.map((s) => s.published).sort().at(-1) ?? '',
+    asOf:
+      sorted
+        .map((s) => s.published)
+        .sort()
+        .at(-1) ?? '',
     sources: articles.map((a, i) => ({
       id: sourceId(a.src.file),
       file: a.src.file,

@@ -16,7 +16,8 @@ interface WnEntity {
 }
 
 const PERSON = /^(person|individual|someone|somebody|mortal|soul)$/u;
-const PLACE = /^(location|region|geographical area|country|city|state|land|body of water|island|continent|district|area)$/u;
+const PLACE =
+  /^(location|region|geographical area|country|city|state|land|body of water|island|continent|district|area)$/u;
 const ORG = /^(organization|organisation|social group|institution|government|political party|company|agency)$/u;
 
 function kindOfSynset(wn: WordNet, s: Synset): EntityKind {
@@ -42,14 +43,16 @@ function commonPrefix(a: string, b: string): number {
  */
 function wordnetEntity(wn: WordNet, key: string): WnEntity | undefined {
   const [first] = wn.synsets(key, 'n', 1);
-  if (first?.pointers.some((p) => p.symbol === '@i')) return { id: first.words[0] ?? key, kind: kindOfSynset(wn, first), synset: first };
+  if (first?.pointers.some((p) => p.symbol === '@i'))
+    return { id: first.words[0] ?? key, kind: kindOfSynset(wn, first), synset: first };
   for (const adj of wn.synsets(key, 'a', 1)) {
     const ptr = adj.pointers.find((p) => p.symbol === '\\');
     if (!ptr) continue;
     const target = wn.synset(ptr.offset, ptr.pos);
     const lemma = [...target.words].sort((a, b) => commonPrefix(key, b) - commonPrefix(key, a))[0] ?? '';
     const [noun] = wn.synsets(lemma, 'n', 1);
-    if (noun?.pointers.some((p) => p.symbol === '@i')) return { id: noun.words[0] ?? lemma, kind: kindOfSynset(wn, noun), synset: noun };
+    if (noun?.pointers.some((p) => p.symbol === '@i'))
+      return { id: noun.words[0] ?? lemma, kind: kindOfSynset(wn, noun), synset: noun };
   }
   return undefined;
 }
@@ -77,7 +80,8 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
       if (wne) {
         const seen = known.get(wne.synset.offset) ?? { entity: wne, keys: new Map<string, number>() };
         // Count only the synset's own lemmas as names for it (not a demonym like "Russian").
-        if (wne.synset.words.some((w) => w.replace(/\./gu, '') === m.key)) seen.keys.set(m.key, (seen.keys.get(m.key) ?? 0) + 1);
+        if (wne.synset.words.some((w) => w.replace(/\./gu, '') === m.key))
+          seen.keys.set(m.key, (seen.keys.get(m.key) ?? 0) + 1);
         known.set(wne.synset.offset, seen);
         wnAliases.push({ key: m.key, offset: wne.synset.offset });
       } else unknown.push({ m, text });
@@ -115,9 +119,13 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
     if (kinds.get('person')) return 'person';
     return ranked[0]?.[0] ?? 'other';
   };
-  const keys = [...counts.keys()].sort((a, b) => (counts.get(b)?.n ?? 0) - (counts.get(a)?.n ?? 0) || a.localeCompare(b));
+  const keys = [...counts.keys()].sort(
+    (a, b) => (counts.get(b)?.n ?? 0) - (counts.get(a)?.n ?? 0) || a.localeCompare(b),
+  );
   // People WordNet knows ("Putin") anchor the groups, so "Vladimir V. Putin" joins them.
-  const groups: { id: string; names: string[] }[] = [...entities.entries()].filter(([, e]) => e.kind === 'person').map(([id]) => ({ id, names: [] }));
+  const groups: { id: string; names: string[] }[] = [...entities.entries()]
+    .filter(([, e]) => e.kind === 'person')
+    .map(([id]) => ({ id, names: [] }));
   for (const key of keys.filter((k) => nameTokens(k).length >= 2 && kindOf(k) === 'person')) {
     const g = groups.find((x) => compatibleNames(nameTokens(key), nameTokens(x.id)));
     if (g) g.names.push(key);
@@ -135,7 +143,8 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
     aliases.set(key, key);
   }
   for (const g of groups) {
-    if (!entities.has(g.id)) entities.set(g.id, { name: counts.get(g.id)?.surface ?? g.id, kind: 'person', within: [] });
+    if (!entities.has(g.id))
+      entities.set(g.id, { name: counts.get(g.id)?.surface ?? g.id, kind: 'person', within: [] });
     for (const n of g.names) aliases.set(n, g.id);
   }
   for (const { acronym, key } of parenAcronyms) {
@@ -155,7 +164,11 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
       // a real place conflict between them; hemispheres say nothing.
       info.within = wn
         .closure(synset, ['#p'], 4)
-        .filter((s) => !wn.closure(s, ['@i', '@']).some((h) => h.words.includes('body of water')) && !s.words.some((w) => w.includes('hemisphere')))
+        .filter(
+          (s) =>
+            !wn.closure(s, ['@i', '@']).some((h) => h.words.includes('body of water')) &&
+            !s.words.some((w) => w.includes('hemisphere')),
+        )
         .map((s) => s.words[0] ?? '')
         .filter(Boolean)
         .sort();
@@ -178,12 +191,14 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   const vocabulary = new Set<string>();
   for (const s of sentences) {
     for (const t of tokenize(s.text)) {
-      if (!isStopWord(t.lower) && !/\d/u.test(t.lower) && /^\p{Ll}/u.test(t.raw)) vocabulary.add(t.lower.replace(/-/gu, ''));
+      if (!isStopWord(t.lower) && !/\d/u.test(t.lower) && /^\p{Ll}/u.test(t.raw))
+        vocabulary.add(t.lower.replace(/-/gu, ''));
     }
   }
   // Demonyms of the corpus' places, from every capitalised adjective the corpus uses.
   const capitalised = new Set<string>();
-  for (const s of sentences) for (const t of tokenize(s.text)) if (/^\p{Lu}\p{Ll}+$/u.test(t.raw)) capitalised.add(t.lower);
+  for (const s of sentences)
+    for (const t of tokenize(s.text)) if (/^\p{Lu}\p{Ll}+$/u.test(t.raw)) capitalised.add(t.lower);
   const idBySynset = new Map([...synsets].map(([id, s]) => [s.offset, id]));
   for (const word of [...capitalised].sort()) {
     const target = aliases.has(word) ? undefined : wordnetEntity(wn, word);
@@ -203,11 +218,21 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
     const sv = stem(v);
     for (const pos of POS) {
       for (const synset of wn.synsets(v, pos, 3)) {
-        for (const w of synset.words) {
-          if (w.includes(' ') || w === v) continue;
-          // Both words must use this sense among their three most frequent ones.
-          if (!wn.synsets(w, pos, 3).some((s) => s.offset === synset.offset)) continue;
-          add(synonyms, stem(w), sv);
+        // Synonyms, and for verbs and nouns also the direct hyponyms' and hypernym's words
+        // ("landed" → arrive; "trip" → journey): paraphrase often moves one level.
+        const related = [
+          synset,
+          ...(pos === 'v' || pos === 'n' ? wn.closure(synset, ['@'], 1) : []),
+          ...(pos === 'a' ? wn.closure(synset, ['&'], 1) : []),
+        ];
+        for (const rs of related) {
+          for (const w of rs.words) {
+            if (w.includes(' ') || w === v) continue;
+            // Both words must use this sense among their three most frequent ones.
+            if (!wn.synsets(w, rs.pos, 3).some((s) => s.offset === rs.offset)) continue;
+            add(synonyms, stem(w), sv);
+            add(synonyms, sv, stem(w));
+          }
         }
         for (const p of synset.pointers) {
           if (p.symbol !== '!') continue;
@@ -222,7 +247,8 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
     const m = NEGATIVE_PREFIX.exec(v);
     if (!m) continue;
     for (const s of wn.synsets(v, 'a', 3)) {
-      if (s.pointers.some((p) => p.symbol === '!' && wn.synset(p.offset, p.pos).words.includes(m[2] ?? ''))) negativeWords.add(v);
+      if (s.pointers.some((p) => p.symbol === '!' && wn.synset(p.offset, p.pos).words.includes(m[2] ?? '')))
+        negativeWords.add(v);
     }
   }
   // A word and its negative-prefixed antonym are handled as negation, not as an antonym pair.
@@ -233,10 +259,15 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   }
 
   const sortedRecord = <T>(m: Map<string, T>, f: (x: T) => unknown = (x) => x) =>
-    Object.fromEntries([...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k, x]) => [k, f(x)]));
+    Object.fromEntries(
+      [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([k, x]) => [k, f(x)]),
+    );
   return {
     synonyms: sortedRecord(synonyms, (s) => [...s].sort()) as Record<string, string[]>,
-    antonyms: sortedRecord(new Map([...antonyms].filter(([, s]) => s.size > 0)), (s) => [...s].sort()) as Record<string, string[]>,
+    antonyms: sortedRecord(new Map([...antonyms].filter(([, s]) => s.size > 0)), (s) => [...s].sort()) as Record<
+      string,
+      string[]
+    >,
     aliases: sortedRecord(aliases) as Record<string, string>,
     entities: sortedRecord(entities) as Record<string, EntityInfo>,
     negativeWords: [...negativeWords].sort(),

@@ -49,10 +49,20 @@ function longestIncreasing(xs: number[]): number {
  * Align every sentence to its best match in each other source, using the claim index for
  * candidates (so the cost grows with the corpus, not with its square).
  */
-export function alignAll(sources: SourceSentences[], claimSource: number[], claims: Claim[], lexicon: Lexicon, index: ClaimIndex): PairEvidence[] {
+export function alignAll(
+  sources: SourceSentences[],
+  claimSource: number[],
+  claims: Claim[],
+  lexicon: Lexicon,
+  index: ClaimIndex,
+): PairEvidence[] {
   // best[i][j] = for each sentence of source i, the position in source j of its best match.
   const position = new Map<number, number>();
-  for (const s of sources) s.claims.forEach((c, k) => position.set(c.id, k));
+  for (const s of sources) {
+    s.claims.forEach((c, k) => {
+      position.set(c.id, k);
+    });
+  }
   const evidence: PairEvidence[] = [];
   const best = new Map<string, Map<number, { pos: number; score: number }>>();
   sources.forEach((src, i) => {
@@ -83,7 +93,13 @@ export function alignAll(sources: SourceSentences[], claimSource: number[], clai
       const row = best.get(key) ?? new Map();
       const positions = from.claims.map((c) => row.get(c.id)?.pos).filter((p): p is number => p !== undefined);
       const aligned = positions.length;
-      evidence.push({ a: a.id, b: b.id, aligned, of: from.claims.length, inOrder: aligned ? longestIncreasing(positions) / aligned : 0 });
+      evidence.push({
+        a: a.id,
+        b: b.id,
+        aligned,
+        of: from.claims.length,
+        inOrder: aligned ? longestIncreasing(positions) / aligned : 0,
+      });
     }
   }
   return evidence;
@@ -94,7 +110,13 @@ export function isSameOrigin(e: PairEvidence): boolean {
 }
 
 /** Union-find over sources; returns origin number per source (in source order) and the evidence. */
-export function groupOrigins(sources: SourceSentences[], claimSource: number[], claims: Claim[], lexicon: Lexicon, index: ClaimIndex) {
+export function groupOrigins(
+  sources: SourceSentences[],
+  claimSource: number[],
+  claims: Claim[],
+  lexicon: Lexicon,
+  index: ClaimIndex,
+) {
   const parent = sources.map((_, i) => i);
   const find = (i: number): number => {
     let r = i;

@@ -10,12 +10,20 @@ const SourcesJson = v.object({
   sources: v.pipe(
     v.array(
       v.object({
-        file: v.pipe(v.string(), v.minLength(1), v.check((f) => !f.includes('..') && !f.startsWith('/'), 'file must be a name inside the folder')),
+        file: v.pipe(
+          v.string(),
+          v.minLength(1),
+          v.check((f) => !f.includes('..') && !f.startsWith('/'), 'file must be a name inside the folder'),
+        ),
         outlet: v.string(),
         published: v.pipe(
           v.string(),
           v.regex(/^\d{4}-\d{2}-\d{2}$/u, 'published must be a date written YYYY-MM-DD'),
-          v.check((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'published is not a real date'),
+          v.check(
+            (d) =>
+              !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+            'published is not a real date',
+          ),
         ),
         language: v.optional(v.string(), 'en'),
         url: v.optional(v.string()),
@@ -34,7 +42,9 @@ export function articleText(file: string, raw: string): string {
   if (/\.html?$/iu.test(file)) {
     const { document } = parseHTML(raw);
     const title = document.querySelector('h1')?.textContent?.trim();
-    const paras = [...document.querySelectorAll('p')].map((p) => (p.textContent ?? '').replace(/\s+/gu, ' ').trim()).filter(Boolean);
+    const paras = [...document.querySelectorAll('p')]
+      .map((p) => (p.textContent ?? '').replace(/\s+/gu, ' ').trim())
+      .filter(Boolean);
     return [title, ...paras].filter(Boolean).join('\n');
   }
   if (/\.md$/iu.test(file)) {
@@ -50,7 +60,8 @@ export function articleText(file: string, raw: string): string {
 export function readSources(dir: string): SourceInput[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SourceError(`${dir}: no such folder`);
   const metaPath = join(dir, 'sources.json');
-  if (!existsSync(metaPath)) throw new SourceError(`${metaPath}: missing (it lists the article files with outlet, published, language)`);
+  if (!existsSync(metaPath))
+    throw new SourceError(`${metaPath}: missing (it lists the article files with outlet, published, language)`);
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(metaPath, 'utf8'));
@@ -73,6 +84,13 @@ export function readSources(dir: string): SourceInput[] {
     if (bytes.includes(0)) throw new SourceError(`${path}: binary file (contains NUL bytes), expected text`);
     const text = articleText(s.file, new TextDecoder('utf-8', { fatal: false }).decode(bytes));
     if (!/\p{L}{2,}/u.test(text)) throw new SourceError(`${path}: no text found`);
-    return { file: s.file, outlet: s.outlet, published: s.published, language: s.language, ...(s.url ? { url: s.url } : {}), text };
+    return {
+      file: s.file,
+      outlet: s.outlet,
+      published: s.published,
+      language: s.language,
+      ...(s.url ? { url: s.url } : {}),
+      text,
+    };
   });
 }

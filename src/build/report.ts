@@ -4,7 +4,8 @@ import type { Dataset } from '../core/dataset/schema';
 export function formatReport(d: Dataset): string {
   const src = (claimId: number) => d.sources[d.claims[claimId]?.source ?? 0];
   const out: string[] = [`# ${d.name} (schema ${d.schemaVersion}, as of ${d.asOf})`, '', '## Sources'];
-  for (const s of d.sources) out.push(`- ${s.id} [origin ${s.origin}] ${s.outlet}, ${s.published}${s.headline ? ` — "${s.headline}"` : ''}`);
+  for (const s of d.sources)
+    out.push(`- ${s.id} [origin ${s.origin}] ${s.outlet}, ${s.published}${s.headline ? ` — "${s.headline}"` : ''}`);
   out.push('', '## Origins');
   for (const o of d.origins) out.push(`- origin ${o.id}: ${o.sources.join(', ')} — ${o.reason}`);
   out.push('', '## Clusters (same fact in several sources)');

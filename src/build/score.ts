@@ -41,13 +41,14 @@ export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
     const got = checked[i];
     const byText = new Map((got?.sentences ?? []).map((s) => [norm(s.text), s]));
     const labelled = new Set(page.sentences.map((s) => norm(s.text)));
-    for (const s of got?.sentences ?? []) if (!labelled.has(norm(s.text))) extraction.push(`${page.page}: extra sentence: ${s.text.slice(0, 90)}`);
+    for (const s of got?.sentences ?? [])
+      if (!labelled.has(norm(s.text))) extraction.push(`${page.page}: extra sentence: ${s.text.slice(0, 90)}`);
     page.sentences.forEach((l, k) => {
       const p = byText.get(norm(l.text));
       if (!p) extraction.push(`${page.page} #${k + 1}: sentence not extracted: ${l.text.slice(0, 90)}`);
       const verdict: Verdict = p?.verdict ?? 'none';
       const ok = verdict === l.expect || (l.accept ?? []).includes(verdict);
-      const counted: Verdict = ok ? l.expect === verdict ? verdict : verdict : verdict;
+      const counted: Verdict = ok ? (l.expect === verdict ? verdict : verdict) : verdict;
       if (ok) inc(tp, counted);
       else {
         inc(fp, verdict);
@@ -59,7 +60,13 @@ export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
           if (verdict !== 'none') noneBadged++;
         }
       }
-      const cited = [...new Set((p?.evidence ?? []).filter((e) => (verdict === 'conflict' ? e.stance === 'contradicts' : e.stance === 'supports')).map((e) => shortId(e.file)))];
+      const cited = [
+        ...new Set(
+          (p?.evidence ?? [])
+            .filter((e) => (verdict === 'conflict' ? e.stance === 'contradicts' : e.stance === 'supports'))
+            .map((e) => shortId(e.file)),
+        ),
+      ];
       if (ok && verdict !== 'none') {
         attributed++;
         if (cited.length > 0 && cited.every((c) => l.sources.includes(c))) attributedRight++;
@@ -100,7 +107,8 @@ export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
     extraction,
     text(quiet = false): string {
       const lines = ['verdict        precision  recall   F1     (labelled)'];
-      for (const r of rows) lines.push(`${r.verdict.padEnd(14)} ${f(r.precision)}      ${f(r.recall)}    ${f(r.f1)}  (${r.support})`);
+      for (const r of rows)
+        lines.push(`${r.verdict.padEnd(14)} ${f(r.precision)}      ${f(r.recall)}    ${f(r.f1)}  (${r.support})`);
       lines.push(
         `source attribution on correct verdicts: ${f(summary.attribution)} (every cited source states it); source recall ${f(summary.sourceRecall)}`,
         `conflict detail kind correct: ${f(summary.detailAccuracy)}`,

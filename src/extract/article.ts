@@ -5,8 +5,27 @@
  */
 
 /** Containers and blocks that are never article prose. */
-const EXCLUDED_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FIGURE', 'FIGCAPTION', 'FORM', 'CODE', 'PRE', 'BUTTON', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'TEXTAREA', 'SELECT', 'DIALOG']);
-const EXCLUDED_CLASS = /(^|[\s_-])(comments?|comment-list|related|promo|newsletter|byline|caption|share|social|advert|ads?|sponsor|subscribe|signup|sidebar|breadcrumbs?|footer|nav|menu|tags|author-bio|disclaimer)([\s_-]|$)/iu;
+const EXCLUDED_TAGS = new Set([
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'FIGURE',
+  'FIGCAPTION',
+  'FORM',
+  'CODE',
+  'PRE',
+  'BUTTON',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'TEXTAREA',
+  'SELECT',
+  'DIALOG',
+]);
+const EXCLUDED_CLASS =
+  /(^|[\s_-])(comments?|comment-list|related|promo|newsletter|byline|caption|share|social|advert|ads?|sponsor|subscribe|signup|sidebar|breadcrumbs?|footer|nav|menu|tags|author-bio|disclaimer)([\s_-]|$)/iu;
 const BODY_CLASS = /(article|story|entry|post)[-_]?(body|content|text)|article-?text|story-?text|^content$/iu;
 const COMMENT_CLASS = /comment/iu;
 
@@ -30,7 +49,7 @@ export function findArticleRoot(doc: Document): Element | null {
   if (itemprop) return itemprop;
   for (const el of Array.from(doc.querySelectorAll('div, section, main'))) {
     const cls = el.getAttribute('class') ?? '';
-    if (cls && cls.split(/\s+/u).some((c) => BODY_CLASS.test(c)) && !isInside(el, null, isCommentish)) return el;
+    if (cls?.split(/\s+/u).some((c) => BODY_CLASS.test(c)) && !isInside(el, null, isCommentish)) return el;
   }
   // The densest container of paragraphs.
   const counts = new Map<Element, number>();
@@ -48,20 +67,29 @@ export function findArticleRoot(doc: Document): Element | null {
 function isExcluded(el: Element, root: Element): boolean {
   return isInside(el, root, (e) => {
     if (EXCLUDED_TAGS.has(e.tagName.toUpperCase())) return true;
-    if (e.getAttribute('contenteditable') === 'true' || e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden')) return true;
+    if (
+      e.getAttribute('contenteditable') === 'true' ||
+      e.getAttribute('aria-hidden') === 'true' ||
+      e.hasAttribute('hidden')
+    )
+      return true;
     return EXCLUDED_CLASS.test(classAndId(e));
   });
 }
 
 /** The prose paragraphs of the article, in document order. */
 export function articleBlocks(root: Element): Element[] {
-  return Array.from(root.querySelectorAll('p')).filter((p) => !isExcluded(p, root) && /\p{L}/u.test(p.textContent ?? ''));
+  return Array.from(root.querySelectorAll('p')).filter(
+    (p) => !isExcluded(p, root) && /\p{L}/u.test(p.textContent ?? ''),
+  );
 }
 
 /** Publication date (YYYY-MM-DD) from <time datetime>, article:published_time, or JSON-LD. */
 export function publicationDate(doc: Document, root: Element | null): string | null {
   const iso = (s: string | null | undefined) => /^(\d{4}-\d{2}-\d{2})/u.exec(s?.trim() ?? '')?.[1] ?? null;
-  const meta = doc.querySelector('meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="date"], meta[name="pubdate"]');
+  const meta = doc.querySelector(
+    'meta[property="article:published_time"], meta[name="article:published_time"], meta[itemprop="datePublished"], meta[name="date"], meta[name="pubdate"]',
+  );
   const fromMeta = iso(meta?.getAttribute('content'));
   if (fromMeta) return fromMeta;
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {

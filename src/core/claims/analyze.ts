@@ -3,16 +3,26 @@
  * page sentences (at match time) alike, so that both sides are read the same way.
  */
 import { foldPunctuation } from '../text/normalize';
-import { isStopWord, stem, tokenize } from '../text/tokens';
+import { isStopWord, stem, type Token, tokenize } from '../text/tokens';
 import { isHedged, isNegation, type OrderCue, orderCue } from './cues';
 import { type DateSlot, extractDates } from './dates';
-import { compatibleNames, type EntityKind, findMentions, HONORIFICS, type Mention, nameTokens, TITLE_WORDS } from './entities';
+import {
+  compatibleNames,
+  type EntityKind,
+  findMentions,
+  HONORIFICS,
+  type Mention,
+  nameTokens,
+  TITLE_WORDS,
+} from './entities';
 import type { Lexicon } from './lexicon';
 import { extractNumbers, type NumberSlot } from './numbers';
 
 export interface EntityRef {
   id: string;
   kind: EntityKind;
+  /** For places: the construction it sits in ("in", "at", "list"), compared for place conflicts. */
+  ctx?: string;
 }
 
 export interface Claim {
@@ -45,13 +55,59 @@ export function resolveMention(m: Mention, lexicon: Lexicon): EntityRef {
   return { id: m.key, kind: m.guess };
 }
 
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'of']);
+/** "the city of X", "the island of X": X is the place the sentence is about. */
+const PLACE_NOUNS = new Set([
+  'city',
+  'island',
+  'province',
+  'region',
+  'state',
+  'town',
+  'port',
+  'capital',
+  'village',
+  'county',
+]);
+
+/** How a place is used: after a locative preposition ("in X", "the city of X") or in a list. */
+function placeContext(text: string, tokens: Token[], start: number, end: number): string | undefined {
+  const before = tokens[start - 1];
+  const before2 = tokens[start - 2];
+  const t = tokens[start];
+  if (before && t) {
+    const gap = text.slice(before.index + before.raw.length, t.index);
+    if (
+      gap.includes(',') ||
+      text
+        .slice((tokens[end - 1]?.index ?? 0) + (tokens[end - 1]?.raw.length ?? 0))
+        .trimStart()
+        .startsWith(',')
+    ) {
+      if (gap.includes(',') && before.raw[0] === before.raw[0]?.toUpperCase()) return 'list';
+    }
+    if (PLACE_PREPOSITIONS.has(before.lower))
+      return before.lower === 'of'
+        ? PLACE_NOUNS.has(before2?.lower ?? '')
+          ? 'in'
+          : undefined
+        : before.lower === 'at'
+          ? 'in'
+          : before.lower;
+    if (before.lower === 'the' && before2 && PLACE_PREPOSITIONS.has(before2.lower) && before2.lower !== 'of')
+      return before2.lower === 'at' ? 'in' : before2.lower;
+  }
+  return undefined;
+}
+
 export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const folded = foldPunctuation(text);
   const tokens = tokenize(folded);
   const lexicon = ctx.lexicon;
   const dates = extractDates(folded, ctx.published);
   // Month and weekday names are dates, not entities.
-  const inDate = (m: Mention) => dates.some((d) => (tokens[m.start]?.index ?? -1) >= d.start && (tokens[m.start]?.index ?? -1) < d.end);
+  const inDate = (m: Mention) =>
+    dates.some((d) => (tokens[m.start]?.index ?? -1) >= d.start && (tokens[m.start]?.index ?? -1) < d.end);
   const mentions = findMentions(folded, tokens, (k) => lexicon.aliases.has(k)).filter((m) => !inDate(m));
   const numbers = extractNumbers(folded, dates);
 
@@ -91,10 +147,19 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const entities = new Map<string, EntityRef>();
   for (const m of mentions) {
     const ref = resolveMention(m, lexicon);
+    if (ref.kind === 'place' || ref.kind === 'other') {
+      const ctx = placeContext(folded, tokens, m.start, m.end);
+      if (ctx && (ref.kind === 'place' || ctx === 'list')) ref.ctx = ctx;
+    }
     if (!entities.has(ref.id)) entities.set(ref.id, ref);
     for (const r of m.role) if (!HONORIFICS.has(r)) terms.add(stem(r));
   }
 
+  // An unknown name listed among places is a place ("Brazil, Russia, Indonesia, China").
+  const refs = [...entities.values()];
+  if (refs.some((e) => e.kind === 'place' && e.ctx === 'list')) {
+    for (const e of refs) if (e.kind === 'other' && e.ctx === 'list') e.kind = 'place';
+  }
   return {
     terms: [...terms].sort(),
     entities: [...entities.values()].sort((a, b) => a.id.localeCompare(b.id)),

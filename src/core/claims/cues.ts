@@ -7,7 +7,21 @@ import type { Token } from '../text/tokens';
  * do negate the claim.
  */
 const NEGATORS = new Set(['not', "n't", 'never', 'neither', 'nor', 'cannot']);
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'remain', 'remains', 'seem', 'seems', 'appear', 'appears']);
+const COPULAS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'remain',
+  'remains',
+  'seem',
+  'seems',
+  'appear',
+  'appears',
+]);
 const IMPLICIT_NEGATIVE_STEMS = ['declin', 'refus', 'avoid', 'fail', 'deni', 'deny', 'reject'];
 
 export function isNegation(tokens: Token[], i: number, negativeWords: ReadonlySet<string>): boolean {
@@ -15,7 +29,8 @@ export function isNegation(tokens: Token[], i: number, negativeWords: ReadonlySe
   if (!t) return false;
   if (NEGATORS.has(t.lower) || t.lower.endsWith("n't")) return true;
   // "are inconsistent" negates the claim; "the de facto independent island" does not.
-  if (negativeWords.has(t.lower)) return COPULAS.has(tokens[i - 1]?.lower ?? '') || COPULAS.has(tokens[i - 2]?.lower ?? '');
+  if (negativeWords.has(t.lower))
+    return COPULAS.has(tokens[i - 1]?.lower ?? '') || COPULAS.has(tokens[i - 2]?.lower ?? '');
   // "declined to …", "refused to …", "avoided naming …": negative only when a verb follows.
   const next = tokens[i + 1]?.lower ?? '';
   if (IMPLICIT_NEGATIVE_STEMS.some((s) => t.lower.startsWith(s))) return next === 'to' || next.endsWith('ing');
@@ -33,9 +48,20 @@ export function orderCue(lower: string): OrderCue | undefined {
 }
 
 const HEDGES = [
-  /\breportedly\b/iu, /\ballegedly\b/iu, /\b(?:is|are|was|were) (?:expected|due|set|scheduled|likely|planning) to\b/iu,
-  /\bexpects?\b/iu, /\baccording to\b/iu, /\bcould\b/iu, /\bmay\b/iu, /\bmight\b/iu, /\bperhaps\b/iu,
-  /\bwould\b/iu, /\bsaid to\b/iu, /\bcited\b|\bciting\b/iu, /\bforecast/iu, /\banticipated\b/iu,
+  /\breportedly\b/iu,
+  /\ballegedly\b/iu,
+  /\b(?:is|are|was|were) (?:expected|due|set|scheduled|likely|planning) to\b/iu,
+  /\bexpects?\b/iu,
+  /\baccording to\b/iu,
+  /\bcould\b/iu,
+  /\bmay\b/iu,
+  /\bmight\b/iu,
+  /\bperhaps\b/iu,
+  /\bwould\b/iu,
+  /\bsaid to\b/iu,
+  /\bcited\b|\bciting\b/iu,
+  /\bforecast/iu,
+  /\banticipated\b/iu,
 ];
 
 export function isHedged(text: string): boolean {

@@ -56,15 +56,31 @@ export function extractDates(text: string, published: string | null | undefined)
     // Lower-case month or weekday words are verbs and abbreviations ("may", "sat", "march"):
     // keep a result only if it has a digit, a capitalised word or a relative phrase.
     if (!/\d|\p{Lu}|\b(last|next|this|previous|yesterday|today|tomorrow)\b/u.test(r.text)) continue;
+    // Durations ("this 12 months", "two weeks") are not dates.
+    if (/\b\d+\s+(day|week|month|year)s?\b/iu.test(r.text) && !/\bago\b/iu.test(r.text)) continue;
     // Relative dates mean nothing without an anchor: skip them when no publication date is known.
     if (!published && !r.start.isCertain('year') && !r.start.isCertain('month')) continue;
     // Clock times alone ("from 8 to 9") are not dates.
-    if (!r.start.isCertain('day') && !r.start.isCertain('month') && !r.start.isCertain('weekday') && !r.start.isCertain('year')) continue;
+    if (
+      !r.start.isCertain('day') &&
+      !r.start.isCertain('month') &&
+      !r.start.isCertain('weekday') &&
+      !r.start.isCertain('year')
+    )
+      continue;
     const value = componentValue(r.start, ref, future);
     if (value) out.push({ value, text: r.text, start: r.index, end: r.index + r.text.length });
     if (r.end) {
       const endValue = componentValue(r.end, ref, future);
-      if (endValue && endValue !== value) out.push({ value: endValue, text: r.text, start: r.index, end: r.index + r.text.length });
+      if (endValue && endValue !== value)
+        out.push({ value: endValue, text: r.text, start: r.index, end: r.index + r.text.length });
+    }
+  }
+  // "the previous year" / "a year earlier": chrono has no parser for these.
+  if (published) {
+    for (const m of text.matchAll(/\b(?:the previous year|the year before|a year earlier|the prior year)\b/giu)) {
+      const at = m.index ?? 0;
+      out.push({ value: String(ref.getUTCFullYear() - 1), text: m[0], start: at, end: at + m[0].length });
     }
   }
   for (const m of text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) {

@@ -24,20 +24,142 @@ export interface Mention {
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'gov', 'gen', 'rep']);
 /** Words that form a title before a name. */
 export const TITLE_WORDS = new Set([
-  'president', 'secretary', 'minister', 'foreign', 'prime', 'treasury', 'commerce', 'defense', 'defence',
-  'state', 'chairman', 'chairwoman', 'chair', 'general', 'senator', 'governor', 'premier', 'chancellor',
-  'ambassador', 'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'leader', 'vice', 'deputy', 'press',
-  'king', 'queen', 'prince', 'pope', 'curator', 'sinologist', 'professor', 'envoy', 'special', 'director',
-  'mayor', 'judge', 'justice', 'senior', 'top', 'diplomat', 'head', 'ceo', 'analyst', 'economist', 'officer',
-  'correspondent', 'reporter', 'editor', 'commander', 'admiral', 'colonel', 'captain',
+  'president',
+  'secretary',
+  'minister',
+  'foreign',
+  'prime',
+  'treasury',
+  'commerce',
+  'defense',
+  'defence',
+  'state',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'general',
+  'senator',
+  'governor',
+  'premier',
+  'chancellor',
+  'ambassador',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'chief',
+  'leader',
+  'vice',
+  'deputy',
+  'press',
+  'king',
+  'queen',
+  'prince',
+  'pope',
+  'curator',
+  'sinologist',
+  'professor',
+  'envoy',
+  'special',
+  'director',
+  'mayor',
+  'judge',
+  'justice',
+  'senior',
+  'top',
+  'diplomat',
+  'head',
+  'ceo',
+  'analyst',
+  'economist',
+  'officer',
+  'correspondent',
+  'reporter',
+  'editor',
+  'commander',
+  'admiral',
+  'colonel',
+  'captain',
 ]);
-const ORG_WORDS = /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate)\b/iu;
-const PLACE_WORDS = /\b(city|sea|ocean|river|island|islands|square|guesthouse|hall|province|region|street|avenue|mountains?|lake|gulf|strait|valley|county|district|republic|kingdom|state guesthouse)\b/iu;
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'near', 'into', 'across', 'toward', 'towards', 'via', 'outside']);
+const ORG_WORDS =
+  /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate)\b/iu;
+const PLACE_WORDS =
+  /\b(city|sea|ocean|river|island|islands|square|guesthouse|hall|province|region|street|avenue|mountains?|lake|gulf|strait|valley|county|district|republic|kingdom|state guesthouse)\b/iu;
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'to',
+  'from',
+  'near',
+  'into',
+  'across',
+  'toward',
+  'towards',
+  'via',
+  'outside',
+]);
 /** Month and weekday names: dates, never entities. */
-export const CALENDAR = /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
+export const CALENDAR =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
 /** Capitalised only because they start a sentence or clause. */
-const LEADING_NOISE = new Set(['in', 'on', 'at', 'the', 'a', 'an', 'while', 'whereas', 'during', 'since', 'after', 'before', 'as', 'but', 'and', 'we', 'i', 'it', 'he', 'she', 'they', 'this', 'that', 'these', 'those', 'there', 'his', 'her', 'its', 'their', 'our', 'if', 'when', 'despite', 'although', 'though', 'for', 'from', 'with', 'by', 'to', 'of', 'however', 'meanwhile', 'earlier', 'later', 'together', 'both', 'according', 'prior', 'even', 'still', 'then', 'so', 'yet', 'also', 'only']);
+const LEADING_NOISE = new Set([
+  'in',
+  'on',
+  'at',
+  'the',
+  'a',
+  'an',
+  'while',
+  'whereas',
+  'during',
+  'since',
+  'after',
+  'before',
+  'as',
+  'but',
+  'and',
+  'we',
+  'i',
+  'it',
+  'he',
+  'she',
+  'they',
+  'this',
+  'that',
+  'these',
+  'those',
+  'there',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'if',
+  'when',
+  'despite',
+  'although',
+  'though',
+  'for',
+  'from',
+  'with',
+  'by',
+  'to',
+  'of',
+  'however',
+  'meanwhile',
+  'earlier',
+  'later',
+  'together',
+  'both',
+  'according',
+  'prior',
+  'even',
+  'still',
+  'then',
+  'so',
+  'yet',
+  'also',
+  'only',
+]);
 const CONNECTORS = new Set(['of', 'the', 'for', 'de', 'al', 'bin', 'von', 'van', 'der']);
 
 function isCapitalised(t: Token): boolean {
@@ -86,7 +208,18 @@ export function findMentions(text: string, tokens: Token[], isKnown: (key: strin
       const after = tokens[j + 1];
       const after2 = tokens[j + 2];
       // "Vladimir V. Putin of Russia": "of" + a known place ends a person's name.
-      if (cur.lower === 'of' && after && isKnown(aliasKey(after.raw)) && !ORG_WORDS.test(tokens.slice(i, j).map((x) => x.raw).join(' '))) break;
+      if (
+        cur.lower === 'of' &&
+        after &&
+        isKnown(aliasKey(after.raw)) &&
+        !ORG_WORDS.test(
+          tokens
+            .slice(i, j)
+            .map((x) => x.raw)
+            .join(' '),
+        )
+      )
+        break;
       if (CONNECTORS.has(cur.lower) && after && gapIsSpace(cur, after)) {
         if (isCapitalised(after)) {
           j += 2;
@@ -111,12 +244,27 @@ export function findMentions(text: string, tokens: Token[], isKnown: (key: strin
 }
 
 /** Split a capitalised run into [leading name][title chain][name]: "U.S. Secretary of State Antony Blinken". */
-function splitRun(text: string, tokens: Token[], start: number, end: number, isKnown: (k: string) => boolean, out: Mention[], runStart: number): void {
+function splitRun(
+  text: string,
+  tokens: Token[],
+  start: number,
+  end: number,
+  isKnown: (k: string) => boolean,
+  out: Mention[],
+  runStart: number,
+): void {
   const lower = (k: number) => tokens[k]?.lower.replace(/\.$/u, '') ?? '';
   const isTitle = (k: number) => HONORIFICS.has(lower(k)) || TITLE_WORDS.has(lower(k));
-  const surface = tokens.slice(start, end).map((t) => t.lower).join(' ');
+  const surface = tokens
+    .slice(start, end)
+    .map((t) => t.lower)
+    .join(' ');
   // Organisations keep their words ("Foreign Ministry", "State Council").
-  if (ORG_WORDS.test(surface) && !isTitle(end - 1) && !tokens.slice(start, end).some((_, k) => HONORIFICS.has(lower(start + k)))) {
+  if (
+    ORG_WORDS.test(surface) &&
+    !isTitle(end - 1) &&
+    !tokens.slice(start, end).some((_, k) => HONORIFICS.has(lower(start + k)))
+  ) {
     pushMention(text, tokens, start, end, [], isKnown, out, runStart);
     return;
   }
@@ -137,7 +285,16 @@ function splitRun(text: string, tokens: Token[], start: number, end: number, isK
   if (s < end) pushMention(text, tokens, s, end, role, isKnown, out, runStart);
 }
 
-function pushMention(text: string, tokens: Token[], s: number, e: number, role: string[], isKnown: (k: string) => boolean, out: Mention[], runStart: number): void {
+function pushMention(
+  text: string,
+  tokens: Token[],
+  s: number,
+  e: number,
+  role: string[],
+  isKnown: (k: string) => boolean,
+  out: Mention[],
+  runStart: number,
+): void {
   // Trim connectors at the edges ("the").
   while (s < e && CONNECTORS.has(tokens[s]?.lower ?? '')) s++;
   while (e > s && CONNECTORS.has(tokens[e - 1]?.lower ?? '')) e--;
@@ -149,16 +306,34 @@ function pushMention(text: string, tokens: Token[], s: number, e: number, role: 
   const key = aliasKey(surface);
   // A lone capitalised sentence-initial word is only an entity if the lexicon knows it.
   if (runStart === 0 && s === 0 && e - s === 1 && role.length === 0 && !isKnown(key)) return;
-  out.push({ surface, key, start: s, end: e, role, guess: guessKind(surface, role, tokens[s - 1]?.lower, tokens[runStart - 1]?.lower) });
+  const placeNoun = /^(city|island|province|region|town|port|capital|village|county)$/u.test(
+    tokens[runStart - 2]?.lower ?? '',
+  );
+  out.push({
+    surface,
+    key,
+    start: s,
+    end: e,
+    role,
+    guess: guessKind(surface, role, tokens[s - 1]?.lower, tokens[runStart - 1]?.lower, placeNoun),
+  });
 }
 
-function guessKind(surface: string, role: string[], before: string | undefined, beforeRun: string | undefined): EntityKind {
+function guessKind(
+  surface: string,
+  role: string[],
+  before: string | undefined,
+  beforeRun: string | undefined,
+  placeNounBefore = false,
+): EntityKind {
   if (role.length > 0) return 'person';
   if (ORG_WORDS.test(surface)) return 'org';
   if (PLACE_WORDS.test(surface)) return 'place';
   if ((before && PLACE_PREPOSITIONS.has(before)) || (beforeRun && PLACE_PREPOSITIONS.has(beforeRun))) return 'place';
+  if ((before === 'of' || beforeRun === 'of') && placeNounBefore) return 'place';
   const words = surface.split(/\s+/u);
-  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.$/u.test(w))) return 'person';
+  if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}[\p{Ll}'’-]+$|^\p{Lu}\.$/u.test(w)))
+    return 'person';
   return 'other';
 }
 

@@ -13,23 +13,78 @@ export interface NumberSlot {
 }
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-  eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const ORDINALS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
-  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15,
-  sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30,
-  fortieth: 40, fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  thirtieth: 30,
+  fortieth: 40,
+  fiftieth: 50,
+  sixtieth: 60,
+  seventieth: 70,
+  eightieth: 80,
+  ninetieth: 90,
   hundredth: 100,
 };
 const SCALE: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9,
-  trillion: 1e12, tn: 1e12,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  m: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
 };
 const CURRENCY: Record<string, string> = { $: 'usd', us$: 'usd', usd: 'usd', dollar: 'usd', dollars: 'usd' };
 
@@ -59,10 +114,29 @@ const MONEY = new RegExp(
 );
 const PERCENT = new RegExp(String.raw`(${NUM}|${CARDINAL_WORD})\s*(%|per ?cent\b|percentage points?\b)`, 'giu');
 const ORDINAL = new RegExp(String.raw`\b(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\b[\s-]+([a-z]+(?:\s[a-z]+)?)`, 'giu');
-const COUNT = new RegExp(String.raw`\b(${NUM}|${CARDINAL_WORD})(?:[- ](?:(trillion|billion|million|thousand)))?[\s-]+([a-z]+)`, 'giu');
+const COUNT = new RegExp(
+  String.raw`\b(${NUM}|${CARDINAL_WORD})(?:[- ](?:(trillion|billion|million|thousand)))?[\s-]+([a-z]+)`,
+  'giu',
+);
 
 /** Nouns after an ordinal that make it a checkable ordinal ("fifth term"), not a manner word. */
-const SKIP_AFTER_COUNT = new Set(['of', 'and', 'or', 'to', 'in', 'on', 'at', 'the', 'a', 'an', 'percent', 'per', 'more', 'than', 'times']);
+const SKIP_AFTER_COUNT = new Set([
+  'of',
+  'and',
+  'or',
+  'to',
+  'in',
+  'on',
+  'at',
+  'the',
+  'a',
+  'an',
+  'percent',
+  'per',
+  'more',
+  'than',
+  'times',
+]);
 
 function parseNum(s: string): number {
   const v = Number(s.replace(/,/gu, ''));
@@ -81,7 +155,8 @@ export function extractNumbers(sentence: string, dateSpans: { start: number; end
   for (const m of text.matchAll(MONEY)) {
     const [all, cur, n1, scale1, n2, scale2, cur2] = m;
     const value = parseNum(n1 ?? n2 ?? '') * (SCALE[(scale1 ?? scale2 ?? '').toLowerCase()] ?? 1);
-    if (Number.isFinite(value)) out.push({ value, unit: CURRENCY[(cur ?? cur2 ?? '$').toLowerCase()] ?? 'usd', text: all.trim() });
+    if (Number.isFinite(value))
+      out.push({ value, unit: CURRENCY[(cur ?? cur2 ?? '$').toLowerCase()] ?? 'usd', text: all.trim() });
     text = blank(text, m.index ?? 0, all.length);
   }
   for (const m of text.matchAll(PERCENT)) {

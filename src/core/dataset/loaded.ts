@@ -17,7 +17,10 @@ export function loadDataset(data: Dataset): LoadedDataset {
   const claims = data.claims.map((c) => c.claim);
   const disagreeing = new Map<number, Set<number>>();
   for (const d of data.disagreements) {
-    for (const [x, y] of [[d.a, d.b], [d.b, d.a]] as const) {
+    for (const [x, y] of [
+      [d.a, d.b],
+      [d.b, d.a],
+    ] as const) {
       const set = disagreeing.get(x) ?? new Set<number>();
       set.add(y);
       disagreeing.set(x, set);

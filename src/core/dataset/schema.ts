@@ -19,7 +19,7 @@ const SafeKey = v.pipe(
 
 const ClaimSchema = v.strictObject({
   terms: v.array(Str),
-  entities: v.array(v.strictObject({ id: Str, kind: Kind })),
+  entities: v.array(v.strictObject({ id: Str, kind: Kind, ctx: v.optional(Str) })),
   dates: v.array(v.strictObject({ value: Str, text: Str })),
   numbers: v.array(v.strictObject({ value: v.number(), unit: Str, text: Str })),
   order: v.array(v.picklist(['before', 'after'])),
@@ -47,9 +47,7 @@ export const DatasetSchema = v.strictObject({
   origins: v.array(v.strictObject({ id: Count, sources: v.array(Str), reason: Str })),
   claims: v.array(v.strictObject({ id: Count, source: Count, text: Str, claim: ClaimSchema })),
   clusters: v.array(v.strictObject({ id: Count, claims: v.array(Count), origins: Count })),
-  disagreements: v.array(
-    v.strictObject({ a: Count, b: Count, kind: SlotKindSchema, aValue: Str, bValue: Str }),
-  ),
+  disagreements: v.array(v.strictObject({ a: Count, b: Count, kind: SlotKindSchema, aValue: Str, bValue: Str })),
   lexicon: v.strictObject({
     synonyms: v.record(SafeKey, v.array(Str)),
     antonyms: v.record(SafeKey, v.array(Str)),
@@ -74,7 +72,9 @@ export function validateDataset(input: unknown): Dataset {
   }
   const version = (input as { schemaVersion?: unknown }).schemaVersion;
   if (version !== SCHEMA_VERSION) {
-    throw new DatasetError(`dataset: schemaVersion is ${JSON.stringify(version ?? null)}, this extension reads version ${SCHEMA_VERSION}`);
+    throw new DatasetError(
+      `dataset: schemaVersion is ${JSON.stringify(version ?? null)}, this extension reads version ${SCHEMA_VERSION}`,
+    );
   }
   const result = v.safeParse(DatasetSchema, input);
   if (!result.success) {

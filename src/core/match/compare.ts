@@ -39,6 +39,8 @@ export interface Comparison extends Similarity {
 }
 
 const entityKey = (id: string) => `@${id}`;
+/** Weight of one date or number, about that of a rare word. */
+const SLOT_WEIGHT = 3;
 
 /** Does term `t` (from either side) match the set `other`, directly or through a synonym? */
 function termMatches(t: string, other: ReadonlySet<string>, lexicon: Lexicon): boolean {
@@ -50,14 +52,30 @@ function termMatches(t: string, other: ReadonlySet<string>, lexicon: Lexicon): b
 /** Are two entities the same or does one contain the other (Beijing within China)? */
 export function sameOrWithin(a: string, b: string, lexicon: Lexicon): boolean {
   if (a === b) return true;
-  return (lexicon.entities.get(a)?.within.includes(b) ?? false) || (lexicon.entities.get(b)?.within.includes(a) ?? false);
+  return (
+    (lexicon.entities.get(a)?.within.includes(b) ?? false) || (lexicon.entities.get(b)?.within.includes(a) ?? false)
+  );
+}
+
+/**
+ * A place is covered by the other side when that side names it or somewhere inside it: "in China"
+ * is covered by "in Beijing", but "in Beijing" is not covered by "in Eurasia" (or by "Shanghai").
+ */
+function placeCovered(e: EntityRef, others: EntityRef[], lexicon: Lexicon): boolean {
+  return others.some((o) => o.id === e.id || (lexicon.entities.get(o.id)?.within.includes(e.id) ?? false));
 }
 
 function entityMatched(e: EntityRef, others: EntityRef[], lexicon: Lexicon): boolean {
   return others.some((o) => sameOrWithin(e.id, o.id, lexicon));
 }
 
-export function similarity(a: Claim, b: Claim, lexicon: Lexicon, w: Weights, ignore: ReadonlySet<string> = new Set()): Similarity {
+export function similarity(
+  a: Claim,
+  b: Claim,
+  lexicon: Lexicon,
+  w: Weights,
+  ignore: ReadonlySet<string> = new Set(),
+): Similarity {
   const bTerms = new Set(b.terms);
   const aTerms = new Set(a.terms);
   let totalA = 0;
@@ -94,18 +112,41 @@ export function similarity(a: Claim, b: Claim, lexicon: Lexicon, w: Weights, ign
     totalB += x;
     if (entityMatched(e, a.entities, lexicon)) matchedB += x;
   }
+  // Dates and numbers that agree are strong evidence of one fact ("April 8" = "on Monday",
+  // "$240 billion"); ones only one side has count as content the other lacks. A differing slot
+  // (the conflict itself) is left out of both totals.
+  for (const d of a.dates) {
+    if (ignore.has(`date:${d.value}`)) continue;
+    totalA += SLOT_WEIGHT;
+    if (b.dates.some((e) => compatibleDates(d.value, e.value))) {
+      matchedA += SLOT_WEIGHT;
+      sharedEntityWeight += SLOT_WEIGHT / 2;
+    }
+  }
+  for (const d of b.dates) {
+    if (ignore.has(`date:${d.value}`)) continue;
+    totalB += SLOT_WEIGHT;
+    if (a.dates.some((e) => compatibleDates(d.value, e.value))) matchedB += SLOT_WEIGHT;
+  }
+  for (const n of a.numbers) {
+    if (ignore.has(`number:${n.unit}`)) continue;
+    totalA += SLOT_WEIGHT;
+    if (b.numbers.some((m) => m.unit === n.unit && sameNumber(n, m))) {
+      matchedA += SLOT_WEIGHT;
+      sharedEntityWeight += SLOT_WEIGHT / 2;
+    }
+  }
+  for (const n of b.numbers) {
+    if (ignore.has(`number:${n.unit}`)) continue;
+    totalB += SLOT_WEIGHT;
+    if (a.numbers.some((m) => m.unit === n.unit && sameNumber(n, m))) matchedB += SLOT_WEIGHT;
+  }
   return {
     coverA: totalA ? matchedA / totalA : 0,
     coverB: totalB ? matchedB / totalB : 0,
     sharedEntityWeight,
     sharedTerms,
   };
-}
-
-function kindOf(e: EntityRef): SlotKind | undefined {
-  if (e.kind === 'person') return 'person';
-  if (e.kind === 'place') return 'place';
-  return undefined;
 }
 
 /** Typed slots that differ between two claims about (presumably) the same fact. */
@@ -122,20 +163,29 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   // Numbers: the same unit with no equal value.
   for (const n of a.numbers) {
     const sameUnit = b.numbers.filter((m) => m.unit === n.unit);
-    if (sameUnit.length && !sameUnit.some((m) => sameNumber(n, m)) && !a.numbers.some((x) => x !== n && x.unit === n.unit && sameUnit.some((m) => sameNumber(x, m)))) {
+    if (
+      sameUnit.length &&
+      !sameUnit.some((m) => sameNumber(n, m)) &&
+      !a.numbers.some((x) => x !== n && x.unit === n.unit && sameUnit.some((m) => sameNumber(x, m)))
+    ) {
       const [m] = sameUnit;
       if (m && !out.some((d) => d.kind === 'number')) out.push({ kind: 'number', a: n.text, b: m.text });
     }
   }
 
-  // People and places: one side names someone/somewhere the other does not, and vice versa.
-  for (const kind of ['person', 'place'] as const) {
-    const aOnlyE = a.entities.filter((e) => kindOf(e) === kind && !entityMatched(e, b.entities, lexicon));
-    const bOnlyE = b.entities.filter((e) => kindOf(e) === kind && !entityMatched(e, a.entities, lexicon));
-    const [ae] = aOnlyE;
-    const [be] = bOnlyE;
-    if (ae && be) out.push({ kind, a: displayName(ae, lexicon), b: displayName(be, lexicon) });
+  // People and places, compared by role: the first person named is usually the one who acts or
+  // speaks, and a place is compared only with a place in the same construction ("in X", "at X",
+  // a list). "Visited Beijing" vs "invaded Ukraine" is not a place conflict.
+  const firstPerson = (c: Claim) => c.entities.find((e) => e.kind === 'person');
+  const ap = firstPerson(a);
+  const bp = firstPerson(b);
+  if (ap && bp && !entityMatched(ap, b.entities, lexicon) && !entityMatched(bp, a.entities, lexicon)) {
+    out.push({ kind: 'person', a: displayName(ap, lexicon), b: displayName(bp, lexicon) });
   }
+  const aPlaces = a.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, b.entities, lexicon));
+  const bPlaces = b.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, a.entities, lexicon));
+  const pair = aPlaces.flatMap((x) => bPlaces.filter((y) => y.ctx === x.ctx).map((y) => [x, y] as const))[0];
+  if (pair) out.push({ kind: 'place', a: displayName(pair[0], lexicon), b: displayName(pair[1], lexicon) });
 
   // Before/after: one side says before where the other says after.
   const aOrder = new Set(a.order);
@@ -147,7 +197,12 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   // Polarity: explicit negation on one side only, or an antonym of the other side's word.
   let flip = a.negated !== b.negated;
   const bTerms = new Set(b.terms);
-  const antonymPair = a.terms.find((t) => (lexicon.antonyms.get(t) ?? []).some((x) => bTerms.has(x)));
+  // An antonym counts only where each side has one word of the pair ("allowed" vs "barred"), not
+  // where one side uses both ("so far … close position").
+  const aTerms = new Set(a.terms);
+  const antonymPair = a.terms.find(
+    (t) => !bTerms.has(t) && (lexicon.antonyms.get(t) ?? []).some((x) => bTerms.has(x) && !aTerms.has(x)),
+  );
   if (antonymPair) flip = !flip;
   if (flip) out.push({ kind: 'negation', a: a.negated ? 'not' : 'affirmed', b: b.negated ? 'not' : 'affirmed' });
   return out;
@@ -163,8 +218,14 @@ export function compareClaims(a: Claim, b: Claim, lexicon: Lexicon, w: Weights):
   // vs "Yellen warned …" is the same fact with one detail changed.
   const ignore = new Set<string>();
   for (const d of differences) {
+    if (d.kind === 'date')
+      for (const x of [...a.dates, ...b.dates]) if (x.text === d.a || x.text === d.b) ignore.add(`date:${x.value}`);
+    if (d.kind === 'number')
+      for (const x of [...a.numbers, ...b.numbers])
+        if (x.text === d.a || x.text === d.b) ignore.add(`number:${x.unit}`);
     if (d.kind !== 'person' && d.kind !== 'place') continue;
-    for (const e of [...a.entities, ...b.entities]) if (displayName(e, lexicon) === d.a || displayName(e, lexicon) === d.b) ignore.add(e.id);
+    for (const e of [...a.entities, ...b.entities])
+      if (displayName(e, lexicon) === d.a || displayName(e, lexicon) === d.b) ignore.add(e.id);
   }
   return { ...similarity(a, b, lexicon, w, ignore), differences };
 }

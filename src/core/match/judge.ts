@@ -16,19 +16,20 @@ export interface Judgement {
 /** Thresholds, tuned on the development pages (see README "Evaluation"). */
 export const THRESHOLDS = {
   /** Share of the page claim that the source must state for support. */
-  support: 0.55,
+  support: 0.45,
   /** And share of the source claim the page must state (guards against one shared phrase). */
   supportOther: 0.2,
   /** A conflict needs the two sentences to be more clearly about one fact. */
-  conflict: 0.6,
-  conflictOther: 0.3,
+  conflict: 0.5,
+  conflictOther: 0.2,
 };
 
 export function judge(c: Comparison): Judgement | null {
   const score = c.coverA;
   if (c.sharedEntityWeight === 0 && c.sharedTerms < 3) return null;
   if (c.differences.length === 0) {
-    if (c.coverA >= THRESHOLDS.support && c.coverB >= THRESHOLDS.supportOther) return { stance: 'supports', score, difference: null };
+    if (c.coverA >= THRESHOLDS.support && c.coverB >= THRESHOLDS.supportOther)
+      return { stance: 'supports', score, difference: null };
     return null;
   }
   // Exactly one checkable detail differs: a conflict. Two or more: a different fact.

@@ -7,6 +7,8 @@
  * share a number or a name get no verdicts at all.
  */
 import { analyzeSentence, type Claim } from '../claims/analyze';
+import { compatibleDates } from '../claims/dates';
+import { sameNumber } from '../claims/numbers';
 import type { LoadedDataset } from '../dataset/loaded';
 import { compareClaims, type SlotKind } from './compare';
 import { type Judgement, judge, type Stance } from './judge';
@@ -97,6 +99,30 @@ function evidenceOf(ds: LoadedDataset, claimId: number, j: Judgement): Evidence 
   };
 }
 
+/** Does a supporting source claim state the page's value for the slot that another source contradicts? */
+function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, pageValue: string): boolean {
+  if (!source) return false;
+  switch (kind) {
+    case 'date': {
+      const d = page.dates.find((x) => x.text === pageValue);
+      return !!d && source.dates.some((x) => compatibleDates(x.value, d.value));
+    }
+    case 'number': {
+      const n = page.numbers.find((x) => x.text === pageValue);
+      return !!n && source.numbers.some((x) => x.unit === n.unit && sameNumber(x, n));
+    }
+    case 'order':
+      return source.order.some((o) => page.order.includes(o));
+    case 'person':
+    case 'place': {
+      const e = page.entities.find((x) => x.id === pageValue.toLowerCase() || x.id.startsWith(pageValue.toLowerCase()));
+      return !!e && source.entities.some((x) => x.id === e.id);
+    }
+    default:
+      return true;
+  }
+}
+
 /** Judge one analysed page claim against the dataset. */
 export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): SentenceVerdict {
   const none: SentenceVerdict = { text, verdict: 'none', independent: 0, evidence: [], detail: null };
@@ -108,23 +134,60 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
     if (j) judged.push({ id, j });
   }
   const supports = judged.filter((x) => x.j.stance === 'supports').sort((a, b) => b.j.score - a.j.score || a.id - b.id);
-  const contradicts = judged.filter((x) => x.j.stance === 'contradicts').sort((a, b) => b.j.score - a.j.score || a.id - b.id);
+  const contradicts = judged
+    .filter((x) => x.j.stance === 'contradicts')
+    .sort((a, b) => b.j.score - a.j.score || a.id - b.id);
   const best = (xs: typeof judged) => xs[0]?.j.score ?? 0;
 
   const ev = [...supports, ...contradicts].map((x) => evidenceOf(ds, x.id, x.j));
   const independent = new Set(ev.filter((e) => e.stance === 'supports').map((e) => e.origin)).size;
   const topConflict = contradicts[0];
-  const detail = topConflict?.j.difference ? { kind: topConflict.j.difference.kind, page: topConflict.j.difference.a, source: topConflict.j.difference.b } : null;
+  const detail = topConflict?.j.difference
+    ? { kind: topConflict.j.difference.kind, page: topConflict.j.difference.a, source: topConflict.j.difference.b }
+    : null;
 
   if (supports.length && contradicts.length) {
     // The sources disagree among themselves on this point: show both sides.
     const recorded = contradicts.some((c) => supports.some((s) => ds.disagreeing.get(c.id)?.has(s.id)));
     if (recorded) return { text, verdict: 'disputed', independent, evidence: ev, detail };
+    // A sentence that repeats one sourced fact and changes a detail of another is a conflict,
+    // unless a supporting source confirms the very detail in question.
+    const confirmed =
+      topConflict?.j.difference &&
+      supports.some((x) =>
+        confirmsDetail(
+          ds.claims[x.id],
+          claim,
+          topConflict.j.difference?.kind ?? 'other',
+          topConflict.j.difference?.a ?? '',
+        ),
+      );
+    if (!confirmed && topConflict?.j.difference?.kind !== 'negation') {
+      return {
+        text,
+        verdict: 'conflict',
+        independent: 0,
+        evidence: ev.filter((e) => e.stance === 'contradicts'),
+        detail,
+      };
+    }
     // Otherwise the closer match decides; a conflict must be the clearly better reading.
     if (best(contradicts) > best(supports) + 0.1) {
-      return { text, verdict: 'conflict', independent: 0, evidence: ev.filter((e) => e.stance === 'contradicts'), detail };
+      return {
+        text,
+        verdict: 'conflict',
+        independent: 0,
+        evidence: ev.filter((e) => e.stance === 'contradicts'),
+        detail,
+      };
     }
-    return { text, verdict: 'corroborated', independent, evidence: ev.filter((e) => e.stance === 'supports'), detail: null };
+    return {
+      text,
+      verdict: 'corroborated',
+      independent,
+      evidence: ev.filter((e) => e.stance === 'supports'),
+      detail: null,
+    };
   }
   if (supports.length) return { text, verdict: 'corroborated', independent, evidence: ev, detail: null };
   if (contradicts.length) return { text, verdict: 'conflict', independent: 0, evidence: ev, detail };

@@ -53,7 +53,8 @@ export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limi
   for (const e of query.entities) {
     const key = entityKey(e.id);
     add(key, index.weight(key));
-    for (const within of lexicon.entities.get(e.id)?.within ?? []) add(entityKey(within), index.weight(entityKey(within)) / 2);
+    for (const within of lexicon.entities.get(e.id)?.within ?? [])
+      add(entityKey(within), index.weight(entityKey(within)) / 2);
   }
   return [...scores.entries()]
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])

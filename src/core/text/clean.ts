@@ -14,9 +14,18 @@ export interface CleanedArticle {
 
 const BOILERPLATE: [RegExp, string][] = [
   [/^\[\/?[a-z_]+\d*\]$/iu, 'shortcode/ad marker'],
-  [/\b(leave a (reply|comment)|post (a )?comment|your email address will not be published|required fields are marked|save my name,? email)\b/iu, 'comment form'],
-  [/\b(contributed (reporting )?to this (report|article|story)|^(additional )?reporting by\b|^(writing|edited|editing) by\b)/iu, 'credit line'],
-  [/\b(all rights reserved|subscribe to our newsletter|sign up for our newsletter|share this (article|story)|follow us on)\b|^©/iu, 'site chrome'],
+  [
+    /\b(leave a (reply|comment)|post (a )?comment|your email address will not be published|required fields are marked|save my name,? email)\b/iu,
+    'comment form',
+  ],
+  [
+    /\b(contributed (reporting )?to this (report|article|story)|^(additional )?reporting by\b|^(writing|edited|editing) by\b)/iu,
+    'credit line',
+  ],
+  [
+    /\b(all rights reserved|subscribe to our newsletter|sign up for our newsletter|share this (article|story)|follow us on)\b|^©/iu,
+    'site chrome',
+  ],
 ];
 
 /** A short line with no sentence punctuation that is not the title: "Source link", "Read more". */
