@@ -65,7 +65,10 @@ function main(): void {
     `size: ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB, time: ${ms.toFixed(0)} ms`,
   ];
   if (!values.quiet) console.log(lines.join('\n'));
-  else console.log(`dataset: ${dataset.claims.length} claims from ${dataset.sources.length} sources → ${values.out} (${ms.toFixed(0)} ms)`);
+  else
+    console.log(
+      `dataset: ${dataset.claims.length} claims from ${dataset.sources.length} sources → ${values.out} (${ms.toFixed(0)} ms)`,
+    );
   if (values.report) console.log(`\n${formatReport(dataset)}`);
 }
 

@@ -4,7 +4,8 @@
  * Listeners are registered synchronously at top level so that events wake it.
  */
 import browser from 'webextension-polyfill';
-import { type ContentMessage, listen, type TabSummary } from '../messages';
+import { listen, type MessageOf, type TabSummary } from '../messages';
+import { checkPage } from './check';
 import { summaries } from './summaries';
 
 const MAX_EXCERPTS = 20;
@@ -15,7 +16,7 @@ function firstWords(text: string, n = EXCERPT_WORDS): string {
   return words.length <= n ? words.join(' ') : `${words.slice(0, n).join(' ')}…`;
 }
 
-function summarize(msg: ContentMessage, tabUrl: string | undefined): TabSummary {
+function summarize(msg: MessageOf<'content:scan-result'>, tabUrl: string | undefined): TabSummary {
   // Later: run the matcher over msg.paragraphs here (dataset parsed lazily on
   // first use) and keep its findings in the summary.
   return {
@@ -32,6 +33,9 @@ listen({
     const summary = summarize(msg, tabUrl);
     await summaries.set(tabId, summary);
     return { ok: true, paragraphCount: summary.paragraphCount };
+  },
+  async 'content:check'(msg) {
+    return checkPage(msg);
   },
   async 'popup:get-summary'({ tabId }) {
     return { summary: await summaries.get(tabId) };

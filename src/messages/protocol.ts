@@ -7,6 +7,8 @@ import * as v from 'valibot';
 
 const MAX_PARAGRAPHS = 2000;
 const MAX_TEXT = 50_000;
+/** A page's article is cut at this many sentences: enough for any real article. */
+export const MAX_SENTENCES = 3000;
 
 const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 
@@ -19,7 +21,25 @@ export const ContentScanResult = v.strictObject({
   paragraphs: v.pipe(v.array(text), v.maxLength(MAX_PARAGRAPHS)),
 });
 
-export const ContentMessage = v.variant('type', [ContentScanResult]);
+/** Sentences of the page's article, to be judged against the dataset. */
+export const ContentCheck = v.strictObject({
+  type: v.literal('content:check'),
+  url: text,
+  title: text,
+  /** Publication date of the page (YYYY-MM-DD), anchors "on Tuesday", "last month". */
+  published: v.nullable(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/u))),
+  sentences: v.pipe(
+    v.array(
+      v.strictObject({
+        id: v.pipe(v.number(), v.integer(), v.minValue(0)),
+        text: v.pipe(v.string(), v.maxLength(5000)),
+      }),
+    ),
+    v.maxLength(MAX_SENTENCES),
+  ),
+});
+
+export const ContentMessage = v.variant('type', [ContentScanResult, ContentCheck]);
 export type ContentMessage = v.InferOutput<typeof ContentMessage>;
 
 // ---- popup (and other extension pages) -> background ----------------------
@@ -46,11 +66,41 @@ export const TabSummary = v.strictObject({
 export type TabSummary = v.InferOutput<typeof TabSummary>;
 
 export const ScanAck = v.strictObject({ ok: v.literal(true), paragraphCount: v.number() });
+
+export const VerdictSchema = v.picklist(['corroborated', 'conflict', 'disputed', 'none']);
+export const EvidenceSchema = v.strictObject({
+  file: v.string(),
+  outlet: v.string(),
+  published: v.string(),
+  text: v.string(),
+  stance: v.picklist(['supports', 'contradicts']),
+});
+export const DetailSchema = v.strictObject({
+  kind: v.picklist(['date', 'number', 'person', 'place', 'order', 'negation', 'other']),
+  page: v.string(),
+  source: v.string(),
+});
+/** The verdict on one page sentence (sentences judged `none` are not sent back). */
+export const SentenceResult = v.strictObject({
+  id: v.number(),
+  verdict: VerdictSchema,
+  independent: v.number(),
+  evidence: v.pipe(v.array(EvidenceSchema), v.maxLength(20)),
+  detail: v.nullable(DetailSchema),
+});
+export type SentenceResult = v.InferOutput<typeof SentenceResult>;
+export const CheckReply = v.strictObject({
+  /** False when the page is not about what the dataset covers: no badges at all. */
+  onTopic: v.boolean(),
+  results: v.array(SentenceResult),
+});
+export type CheckReply = v.InferOutput<typeof CheckReply>;
 export const SummaryReply = v.strictObject({ summary: v.nullable(TabSummary) });
 
 /** Reply schema for each request type. */
 export const Replies = {
   'content:scan-result': ScanAck,
+  'content:check': CheckReply,
   'popup:get-summary': SummaryReply,
 } as const;
 
