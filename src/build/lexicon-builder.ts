@@ -207,6 +207,8 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   }
 
   const synonyms = new Map<string, Set<string>>();
+  const relatedWords = new Map<string, Set<string>>();
+  const vocabularyStems = new Set([...vocabulary].map(stem));
   const antonyms = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, value: string) => {
     if (key === value) return;
@@ -218,20 +220,25 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
     const sv = stem(v);
     for (const pos of POS) {
       for (const synset of wn.synsets(v, pos, 3)) {
-        // Synonyms, and for verbs and nouns also the direct hyponyms' and hypernym's words
-        // ("landed" → arrive; "trip" → journey): paraphrase often moves one level.
+        // Synonyms (same synset), and separately the words one step up or aside (hypernym,
+        // similar-to: "landed" → arrive, "trip" → journey), which paraphrase often uses but which
+        // are too loose to decide that two details are the same.
         const related = [
-          synset,
           ...(pos === 'v' || pos === 'n' ? wn.closure(synset, ['@'], 1) : []),
           ...(pos === 'a' ? wn.closure(synset, ['&'], 1) : []),
         ];
-        for (const rs of related) {
-          for (const w of rs.words) {
-            if (w.includes(' ') || w === v) continue;
-            // Both words must use this sense among their three most frequent ones.
-            if (!wn.synsets(w, rs.pos, 3).some((s) => s.offset === rs.offset)) continue;
-            add(synonyms, stem(w), sv);
-            add(synonyms, sv, stem(w));
+        for (const [map, list] of [
+          [synonyms, [synset]],
+          [relatedWords, related],
+        ] as const) {
+          for (const rs of list) {
+            for (const w of rs.words) {
+              if (w.includes(' ') || w === v) continue;
+              // Both words must use this sense among their three most frequent ones.
+              if (!wn.synsets(w, rs.pos, 3).some((x) => x.offset === rs.offset)) continue;
+              add(map, stem(w), sv);
+              if (vocabularyStems.has(stem(w))) add(map, sv, stem(w));
+            }
           }
         }
         for (const p of synset.pointers) {
@@ -264,6 +271,7 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
     );
   return {
     synonyms: sortedRecord(synonyms, (s) => [...s].sort()) as Record<string, string[]>,
+    related: sortedRecord(relatedWords, (s) => [...s].sort()) as Record<string, string[]>,
     antonyms: sortedRecord(new Map([...antonyms].filter(([, s]) => s.size > 0)), (s) => [...s].sort()) as Record<
       string,
       string[]

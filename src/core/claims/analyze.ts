@@ -23,13 +23,16 @@ export interface EntityRef {
   kind: EntityKind;
   /** For places: the construction it sits in ("in", "at", "list"), compared for place conflicts. */
   ctx?: string;
+  /** For people: their role words and the words around the name (what they did or said). */
+  cues?: string[];
 }
 
 export interface Claim {
   /** Content stems, unique, sorted (entity names, dates, numbers and cue words excluded). */
   terms: string[];
   entities: EntityRef[];
-  dates: Omit<DateSlot, 'start' | 'end'>[];
+  /** Each date with the words around it (what happened then), so dates are compared by role. */
+  dates: (Omit<DateSlot, 'start' | 'end'> & { cues: string[] })[];
   numbers: NumberSlot[];
   order: OrderCue[];
   negated: boolean;
@@ -46,6 +49,16 @@ export function resolveMention(m: Mention, lexicon: Lexicon): EntityRef {
   const alias = lexicon.aliases.get(m.key);
   if (alias) return { id: alias, kind: lexicon.entities.get(alias)?.kind ?? m.guess };
   const names = nameTokens(m.key);
+  // "Western European" is two capitalised words but names no one: a word of it is a known place.
+  if (
+    m.guess === 'person' &&
+    names.some((t) => {
+      const id = lexicon.aliases.get(t);
+      return id !== undefined && lexicon.entities.get(id)?.kind !== 'person';
+    })
+  ) {
+    return { id: m.key, kind: 'other' };
+  }
   if (m.guess === 'person' || names.length <= 3) {
     const candidates = new Set<string>();
     for (const t of names) for (const id of lexicon.personTokens.get(t) ?? []) candidates.add(id);
@@ -100,6 +113,28 @@ function placeContext(text: string, tokens: Token[], start: number, end: number)
   return undefined;
 }
 
+/** Speech verbs are stop words as terms, but as cues they say "this person spoke". */
+const SPEECH =
+  /^(said|says|say|told|tells|tell|stated|states|mentioned|noted|added|remarked|announced|commented|replied|responded|stressed|emphasized|emphasised|insisted)$/u;
+const CUE_WINDOW = 2;
+
+/** Content stems of up to three words before and after a span (entities and slots skipped). */
+function windowCues(tokens: Token[], start: number, end: number, covered: Set<number>): string[] {
+  const out: string[] = [];
+  const take = (k: number) => {
+    const t = tokens[k];
+    if (!t || covered.has(k) || /^\d/u.test(t.lower)) return false;
+    if (SPEECH.test(t.lower)) out.push('SAY');
+    // Titles ("minister") say who, not what happened; they are cues only for people (as roles).
+    else if (!isStopWord(t.lower) && !TITLE_WORDS.has(t.lower)) out.push(stem(t.lower.replace(/-/gu, '')));
+    else return false;
+    return true;
+  };
+  for (let k = start - 1, n = 0; k >= 0 && n < CUE_WINDOW; k--) if (take(k)) n++;
+  for (let k = end, n = 0; k < tokens.length && n < CUE_WINDOW; k++) if (take(k)) n++;
+  return [...new Set(out)].sort();
+}
+
 export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const folded = foldPunctuation(text);
   const tokens = tokenize(folded);
@@ -144,9 +179,14 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     terms.add(stem(t.lower.replace(/-/gu, '')));
   });
 
+  const cueWords = (start: number, end: number) => windowCues(tokens, start, end, covered);
   const entities = new Map<string, EntityRef>();
   for (const m of mentions) {
     const ref = resolveMention(m, lexicon);
+    if (ref.kind === 'person')
+      ref.cues = [
+        ...new Set([...m.role.filter((r) => !HONORIFICS.has(r)).map(stem), ...cueWords(m.start, m.end)]),
+      ].sort();
     if (ref.kind === 'place' || ref.kind === 'other') {
       const ctx = placeContext(folded, tokens, m.start, m.end);
       if (ctx && (ref.kind === 'place' || ctx === 'list')) ref.ctx = ctx;
@@ -162,8 +202,13 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   }
   return {
     terms: [...terms].sort(),
-    entities: [...entities.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    dates: dates.map(({ value, text: t }) => ({ value, text: t })),
+    // Mention order is kept: the first person named is compared as the actor.
+    entities: [...entities.values()],
+    dates: dates.map(({ value, text: t, start, end }) => {
+      const first = tokens.findIndex((x) => x.index >= start);
+      const last = tokens.findIndex((x) => x.index >= end);
+      return { value, text: t, cues: cueWords(first < 0 ? tokens.length : first, last < 0 ? tokens.length : last) };
+    }),
     numbers,
     order: [...order].sort(),
     negated: negations % 2 === 1,

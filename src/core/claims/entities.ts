@@ -372,8 +372,10 @@ export function compatibleNames(a: string[], b: string[]): boolean {
   const restB = b.filter((t) => !a.includes(t));
   if (restA.length === 0 || restB.length === 0) return true;
   if (restA.length !== restB.length) return false;
+  // Transliterations of a given name ("Sergey"/"Sergei", "Volodymyr"/"Vladimir") keep the initial;
+  // a different initial is a different person ("Wang Wenbin" ≠ "Wang Yi").
   return restA.every((t, k) => {
     const u = restB[k] ?? '';
-    return t[0] === u[0] && editDistanceAtMost(t, u, 2);
+    return t[0] === u[0] && (editDistanceAtMost(t, u, 2) || shared.some((x) => x.length >= 4));
   });
 }

@@ -15,6 +15,8 @@ export interface EntityInfo {
 export interface LexiconData {
   /** stem → dataset stems it is a synonym of (WordNet, most frequent senses). */
   synonyms: Record<string, string[]>;
+  /** stem → dataset stems one step up or aside in WordNet (hypernym, similar-to): looser. */
+  related: Record<string, string[]>;
   /** stem → dataset stems it is an antonym of. */
   antonyms: Record<string, string[]>;
   /** alias key → entity id ("u.s" → "united states", "russian" → "russia", "mr lavrov" → "sergey lavrov"). */
@@ -27,6 +29,7 @@ export interface LexiconData {
 /** The runtime form: Maps (no prototype keys), built once per loaded dataset. */
 export interface Lexicon {
   synonyms: Map<string, string[]>;
+  related: Map<string, string[]>;
   antonyms: Map<string, string[]>;
   aliases: Map<string, string>;
   entities: Map<string, EntityInfo>;
@@ -36,7 +39,7 @@ export interface Lexicon {
 }
 
 export function emptyLexiconData(): LexiconData {
-  return { synonyms: {}, antonyms: {}, aliases: {}, entities: {}, negativeWords: [] };
+  return { synonyms: {}, related: {}, antonyms: {}, aliases: {}, entities: {}, negativeWords: [] };
 }
 
 export function toLexicon(data: LexiconData): Lexicon {
@@ -53,6 +56,7 @@ export function toLexicon(data: LexiconData): Lexicon {
   }
   return {
     synonyms: new Map(Object.entries(data.synonyms)),
+    related: new Map(Object.entries(data.related)),
     antonyms: new Map(Object.entries(data.antonyms)),
     aliases: new Map(Object.entries(data.aliases)),
     entities,

@@ -19,8 +19,8 @@ const SafeKey = v.pipe(
 
 const ClaimSchema = v.strictObject({
   terms: v.array(Str),
-  entities: v.array(v.strictObject({ id: Str, kind: Kind, ctx: v.optional(Str) })),
-  dates: v.array(v.strictObject({ value: Str, text: Str })),
+  entities: v.array(v.strictObject({ id: Str, kind: Kind, ctx: v.optional(Str), cues: v.optional(v.array(Str)) })),
+  dates: v.array(v.strictObject({ value: Str, text: Str, cues: v.array(Str) })),
   numbers: v.array(v.strictObject({ value: v.number(), unit: Str, text: Str })),
   order: v.array(v.picklist(['before', 'after'])),
   negated: v.boolean(),
@@ -50,6 +50,7 @@ export const DatasetSchema = v.strictObject({
   disagreements: v.array(v.strictObject({ a: Count, b: Count, kind: SlotKindSchema, aValue: Str, bValue: Str })),
   lexicon: v.strictObject({
     synonyms: v.record(SafeKey, v.array(Str)),
+    related: v.record(SafeKey, v.array(Str)),
     antonyms: v.record(SafeKey, v.array(Str)),
     aliases: v.record(SafeKey, Str),
     entities: v.record(SafeKey, v.strictObject({ name: Str, kind: Kind, within: v.array(Str) })),

@@ -42,10 +42,14 @@ const entityKey = (id: string) => `@${id}`;
 /** Weight of one date or number, about that of a rare word. */
 const SLOT_WEIGHT = 3;
 
-/** Does term `t` (from either side) match the set `other`, directly or through a synonym? */
-function termMatches(t: string, other: ReadonlySet<string>, lexicon: Lexicon): boolean {
+/**
+ * Does term `t` match the set `other`, directly or through a synonym (and, when `loose`, through a
+ * WordNet neighbour)? Similarity is loose; deciding that two details are the same is strict.
+ */
+function termMatches(t: string, other: ReadonlySet<string>, lexicon: Lexicon, loose = true): boolean {
   if (other.has(t)) return true;
   for (const s of lexicon.synonyms.get(t) ?? []) if (other.has(s)) return true;
+  if (loose) for (const s of lexicon.related.get(t) ?? []) if (other.has(s)) return true;
   return false;
 }
 
@@ -54,6 +58,14 @@ export function sameOrWithin(a: string, b: string, lexicon: Lexicon): boolean {
   if (a === b) return true;
   return (
     (lexicon.entities.get(a)?.within.includes(b) ?? false) || (lexicon.entities.get(b)?.within.includes(a) ?? false)
+  );
+}
+
+/** Do two cue lists share a word (directly or as synonyms)? */
+function sharesCue(a: readonly string[], b: readonly string[], lexicon: Lexicon): boolean {
+  const set = new Set(b);
+  return a.some(
+    (t) => termMatches(t, set, lexicon, false) || b.some((u) => termMatches(u, new Set([t]), lexicon, false)),
   );
 }
 
@@ -153,12 +165,14 @@ export function similarity(
 export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDifference[] {
   const out: SlotDifference[] = [];
 
-  // Dates: a date on each side that the other side has nothing compatible with.
+  // Dates: a date on each side that the other has nothing compatible with, attached to the same
+  // happening (shared words around them: "confirmed … on April 3" vs "confirmed … on April 7").
   const aOnly = a.dates.filter((d) => !b.dates.some((e) => compatibleDates(d.value, e.value)));
   const bOnly = b.dates.filter((d) => !a.dates.some((e) => compatibleDates(d.value, e.value)));
-  const [ad] = aOnly;
-  const [bd] = bOnly;
-  if (ad && bd) out.push({ kind: 'date', a: ad.text, b: bd.text });
+  const datePair = aOnly.flatMap((x) =>
+    bOnly.filter((y) => sharesCue(x.cues, y.cues, lexicon)).map((y) => [x, y] as const),
+  )[0];
+  if (datePair) out.push({ kind: 'date', a: datePair[0].text, b: datePair[1].text });
 
   // Numbers: the same unit with no equal value.
   for (const n of a.numbers) {
@@ -174,12 +188,19 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   }
 
   // People and places, compared by role: the first person named is usually the one who acts or
-  // speaks, and a place is compared only with a place in the same construction ("in X", "at X",
+  // speaks (and the two must share a role word or what they did: "Commerce Secretary … cautioned"
+  // vs "Treasury Secretary … warned"), and a place is compared only with a place in the same construction ("in X", "at X",
   // a list). "Visited Beijing" vs "invaded Ukraine" is not a place conflict.
   const firstPerson = (c: Claim) => c.entities.find((e) => e.kind === 'person');
   const ap = firstPerson(a);
   const bp = firstPerson(b);
-  if (ap && bp && !entityMatched(ap, b.entities, lexicon) && !entityMatched(bp, a.entities, lexicon)) {
+  if (
+    ap &&
+    bp &&
+    !entityMatched(ap, b.entities, lexicon) &&
+    !entityMatched(bp, a.entities, lexicon) &&
+    sharesCue(ap.cues ?? [], bp.cues ?? [], lexicon)
+  ) {
     out.push({ kind: 'person', a: displayName(ap, lexicon), b: displayName(bp, lexicon) });
   }
   const aPlaces = a.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, b.entities, lexicon));

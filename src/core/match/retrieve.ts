@@ -49,6 +49,7 @@ export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limi
     const w = index.weight(t);
     add(t, w);
     for (const s of lexicon.synonyms.get(t) ?? []) if (s !== t) add(s, index.weight(s));
+    for (const s of lexicon.related.get(t) ?? []) if (s !== t) add(s, index.weight(s) / 2);
   }
   for (const e of query.entities) {
     const key = entityKey(e.id);
