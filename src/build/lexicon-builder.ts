@@ -200,10 +200,13 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   for (const s of sentences)
     for (const t of tokenize(s.text)) if (/^\p{Lu}\p{Ll}+$/u.test(t.raw)) capitalised.add(t.lower);
   const idBySynset = new Map([...synsets].map(([id, s]) => [s.offset, id]));
+  const demonyms = new Set<string>();
   for (const word of [...capitalised].sort()) {
-    const target = aliases.has(word) ? undefined : wordnetEntity(wn, word);
+    const target = wordnetEntity(wn, word);
     const id = target && idBySynset.get(target.synset.offset);
-    if (id) aliases.set(word, id);
+    if (!id || target.synset.words.includes(word)) continue;
+    demonyms.add(word);
+    if (!aliases.has(word)) aliases.set(word, id);
   }
 
   const synonyms = new Map<string, Set<string>>();
@@ -279,5 +282,6 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
     aliases: sortedRecord(aliases) as Record<string, string>,
     entities: sortedRecord(entities) as Record<string, EntityInfo>,
     negativeWords: [...negativeWords].sort(),
+    demonyms: [...demonyms].sort(),
   };
 }

@@ -44,10 +44,25 @@ export interface AnalyzeContext {
   lexicon: Lexicon;
 }
 
+/**
+ * An adjective of a known place the lexicon did not list ("Western" → West, "Ukrainian" →
+ * Ukraine): one word that extends a place's name by a short suffix.
+ */
+export function demonymOf(key: string, lexicon: Lexicon): string | undefined {
+  if (key.includes(' ') || key.length < 5) return undefined;
+  for (let cut = key.length - 1; cut >= Math.max(4, key.length - 4); cut--) {
+    const id = key.slice(0, cut);
+    if (lexicon.entities.get(id)?.kind === 'place') return id;
+  }
+  return undefined;
+}
+
 /** Resolve a mention to an entity id, through the lexicon's aliases and person names. */
 export function resolveMention(m: Mention, lexicon: Lexicon): EntityRef {
   const alias = lexicon.aliases.get(m.key);
   if (alias) return { id: alias, kind: lexicon.entities.get(alias)?.kind ?? m.guess };
+  const demonym = demonymOf(m.key, lexicon);
+  if (demonym) return { id: demonym, kind: 'place' };
   const names = nameTokens(m.key);
   // "Western European" is two capitalised words but names no one: a word of it is a known place.
   if (
@@ -119,7 +134,7 @@ const SPEECH =
 const CUE_WINDOW = 2;
 
 /** Content stems of up to three words before and after a span (entities and slots skipped). */
-function windowCues(tokens: Token[], start: number, end: number, covered: Set<number>): string[] {
+function windowCues(tokens: Token[], start: number, end: number, covered: Set<number>, beforeOnly = false): string[] {
   const out: string[] = [];
   const take = (k: number) => {
     const t = tokens[k];
@@ -131,7 +146,10 @@ function windowCues(tokens: Token[], start: number, end: number, covered: Set<nu
     return true;
   };
   for (let k = start - 1, n = 0; k >= 0 && n < CUE_WINDOW; k--) if (take(k)) n++;
-  for (let k = end, n = 0; k < tokens.length && n < CUE_WINDOW; k++) if (take(k)) n++;
+  // What happened is usually said before the date or name ("arrived on April 8"); only a span at
+  // the start of its clause ("On Tuesday, Lavrov concluded …") is read forwards.
+  if (out.length === 0 || !beforeOnly)
+    for (let k = end, n = 0; k < tokens.length && n < CUE_WINDOW; k++) if (take(k)) n++;
   return [...new Set(out)].sort();
 }
 
@@ -162,7 +180,14 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const order = new Set<OrderCue>();
   let negations = 0;
   tokens.forEach((t, k) => {
-    if (isNegation(tokens, k, lexicon.negativeWords)) {
+    if (
+      isNegation(
+        tokens,
+        k,
+        lexicon.negativeWords,
+        k > 0 && folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index).includes(','),
+      )
+    ) {
       negations++;
       return;
     }
@@ -179,7 +204,8 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     terms.add(stem(t.lower.replace(/-/gu, '')));
   });
 
-  const cueWords = (start: number, end: number) => windowCues(tokens, start, end, covered);
+  const cueWords = (start: number, end: number, beforeOnly = false) =>
+    windowCues(tokens, start, end, covered, beforeOnly);
   const entities = new Map<string, EntityRef>();
   for (const m of mentions) {
     const ref = resolveMention(m, lexicon);
@@ -187,7 +213,8 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       ref.cues = [
         ...new Set([...m.role.filter((r) => !HONORIFICS.has(r)).map(stem), ...cueWords(m.start, m.end)]),
       ].sort();
-    if (ref.kind === 'place' || ref.kind === 'other') {
+    // A demonym ("the Ukrainian conflict") names a country but is not a place slot.
+    if ((ref.kind === 'place' || ref.kind === 'other') && !lexicon.demonyms.has(m.key) && !demonymOf(m.key, lexicon)) {
       const ctx = placeContext(folded, tokens, m.start, m.end);
       if (ctx && (ref.kind === 'place' || ctx === 'list')) ref.ctx = ctx;
     }
@@ -207,7 +234,11 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     dates: dates.map(({ value, text: t, start, end }) => {
       const first = tokens.findIndex((x) => x.index >= start);
       const last = tokens.findIndex((x) => x.index >= end);
-      return { value, text: t, cues: cueWords(first < 0 ? tokens.length : first, last < 0 ? tokens.length : last) };
+      return {
+        value,
+        text: t,
+        cues: cueWords(first < 0 ? tokens.length : first, last < 0 ? tokens.length : last, true),
+      };
     }),
     numbers,
     order: [...order].sort(),

@@ -24,15 +24,23 @@ const COPULAS = new Set([
 ]);
 const IMPLICIT_NEGATIVE_STEMS = ['declin', 'refus', 'avoid', 'fail', 'deni', 'deny', 'reject'];
 
-export function isNegation(tokens: Token[], i: number, negativeWords: ReadonlySet<string>): boolean {
+export function isNegation(
+  tokens: Token[],
+  i: number,
+  negativeWords: ReadonlySet<string>,
+  afterComma = false,
+): boolean {
   const t = tokens[i];
   if (!t) return false;
   if (NEGATORS.has(t.lower) || t.lower.endsWith("n't")) return true;
   // "are inconsistent" negates the claim; "the de facto independent island" does not.
+  const next = tokens[i + 1]?.lower ?? '';
   if (negativeWords.has(t.lower))
     return COPULAS.has(tokens[i - 1]?.lower ?? '') || COPULAS.has(tokens[i - 2]?.lower ?? '');
+  // "without alienating …" says the same as "avoid alienating …" — in the main clause only: after a
+  // comma it is an aside ("…, without naming any country").
+  if (t.lower === 'without') return next.endsWith('ing') && !afterComma;
   // "declined to …", "refused to …", "avoided naming …": negative only when a verb follows.
-  const next = tokens[i + 1]?.lower ?? '';
   if (IMPLICIT_NEGATIVE_STEMS.some((s) => t.lower.startsWith(s))) return next === 'to' || next.endsWith('ing');
   return false;
 }

@@ -24,6 +24,8 @@ export interface LexiconData {
   entities: Record<string, EntityInfo>;
   /** Words whose meaning carries a negation ("inconsistent", "unable"). */
   negativeWords: string[];
+  /** Alias keys that are adjectives of a place ("russian", "ukrainian"). */
+  demonyms: string[];
 }
 
 /** The runtime form: Maps (no prototype keys), built once per loaded dataset. */
@@ -34,12 +36,13 @@ export interface Lexicon {
   aliases: Map<string, string>;
   entities: Map<string, EntityInfo>;
   negativeWords: Set<string>;
+  demonyms: Set<string>;
   /** name token → person entity ids containing it, for "Mr. Wang" → "wang yi". */
   personTokens: Map<string, string[]>;
 }
 
 export function emptyLexiconData(): LexiconData {
-  return { synonyms: {}, related: {}, antonyms: {}, aliases: {}, entities: {}, negativeWords: [] };
+  return { synonyms: {}, related: {}, antonyms: {}, aliases: {}, entities: {}, negativeWords: [], demonyms: [] };
 }
 
 export function toLexicon(data: LexiconData): Lexicon {
@@ -61,6 +64,7 @@ export function toLexicon(data: LexiconData): Lexicon {
     aliases: new Map(Object.entries(data.aliases)),
     entities,
     negativeWords: new Set(data.negativeWords),
+    demonyms: new Set(data.demonyms),
     personTokens,
   };
 }

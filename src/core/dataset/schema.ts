@@ -55,6 +55,7 @@ export const DatasetSchema = v.strictObject({
     aliases: v.record(SafeKey, Str),
     entities: v.record(SafeKey, v.strictObject({ name: Str, kind: Kind, within: v.array(Str) })),
     negativeWords: v.array(Str),
+    demonyms: v.array(Str),
   }),
 });
 

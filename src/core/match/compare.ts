@@ -32,6 +32,10 @@ export interface Similarity {
   /** Weight of the shared entities: the "same fact, same actors" anchor. */
   sharedEntityWeight: number;
   sharedTerms: number;
+  /** Dates and numbers with the same value on both sides. */
+  sharedSlots: number;
+  /** People named on both sides. */
+  sharedPeople: number;
 }
 
 export interface Comparison extends Similarity {
@@ -109,6 +113,8 @@ export function similarity(
     if (termMatches(t, aTerms, lexicon)) matchedB += x;
   }
   let sharedEntityWeight = 0;
+  let sharedSlots = 0;
+  let sharedPeople = 0;
   for (const e of a.entities) {
     if (ignore.has(e.id)) continue;
     const x = w.weight(entityKey(e.id));
@@ -116,6 +122,7 @@ export function similarity(
     if (entityMatched(e, b.entities, lexicon)) {
       matchedA += x;
       sharedEntityWeight += x;
+      if (e.kind === 'person') sharedPeople++;
     }
   }
   for (const e of b.entities) {
@@ -133,6 +140,7 @@ export function similarity(
     if (b.dates.some((e) => compatibleDates(d.value, e.value))) {
       matchedA += SLOT_WEIGHT;
       sharedEntityWeight += SLOT_WEIGHT / 2;
+      sharedSlots++;
     }
   }
   for (const d of b.dates) {
@@ -146,6 +154,7 @@ export function similarity(
     if (b.numbers.some((m) => m.unit === n.unit && sameNumber(n, m))) {
       matchedA += SLOT_WEIGHT;
       sharedEntityWeight += SLOT_WEIGHT / 2;
+      sharedSlots++;
     }
   }
   for (const n of b.numbers) {
@@ -158,6 +167,8 @@ export function similarity(
     coverB: totalB ? matchedB / totalB : 0,
     sharedEntityWeight,
     sharedTerms,
+    sharedSlots,
+    sharedPeople,
   };
 }
 
@@ -191,7 +202,15 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   // speaks (and the two must share a role word or what they did: "Commerce Secretary … cautioned"
   // vs "Treasury Secretary … warned"), and a place is compared only with a place in the same construction ("in X", "at X",
   // a list). "Visited Beijing" vs "invaded Ukraine" is not a place conflict.
-  const firstPerson = (c: Claim) => c.entities.find((e) => e.kind === 'person');
+  // Dates on both sides with none in common: probably two different occasions, where a
+  // different person or place is no contradiction ("meet in Kazakhstan next month" vs "met in
+  // Beijing on Tuesday").
+  const sameOccasion = !(
+    a.dates.length &&
+    b.dates.length &&
+    !a.dates.some((d) => b.dates.some((e) => compatibleDates(d.value, e.value)))
+  );
+  const firstPerson = (c: Claim) => (sameOccasion ? c.entities.find((e) => e.kind === 'person') : undefined);
   const ap = firstPerson(a);
   const bp = firstPerson(b);
   if (
@@ -205,7 +224,9 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   }
   const aPlaces = a.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, b.entities, lexicon));
   const bPlaces = b.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, a.entities, lexicon));
-  const pair = aPlaces.flatMap((x) => bPlaces.filter((y) => y.ctx === x.ctx).map((y) => [x, y] as const))[0];
+  const pair = (sameOccasion ? aPlaces : []).flatMap((x) =>
+    bPlaces.filter((y) => y.ctx === x.ctx).map((y) => [x, y] as const),
+  )[0];
   if (pair) out.push({ kind: 'place', a: displayName(pair[0], lexicon), b: displayName(pair[1], lexicon) });
 
   // Before/after: one side says before where the other says after.

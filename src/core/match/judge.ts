@@ -22,6 +22,8 @@ export const THRESHOLDS = {
   /** A conflict needs the two sentences to be more clearly about one fact. */
   conflict: 0.5,
   conflictOther: 0.2,
+  /** With the same person and the same date or number on both sides, less wording must agree. */
+  anchoredConflict: 0.33,
 };
 
 export function judge(c: Comparison): Judgement | null {
@@ -33,7 +35,15 @@ export function judge(c: Comparison): Judgement | null {
     return null;
   }
   // Exactly one checkable detail differs: a conflict. Two or more: a different fact.
-  if (c.differences.length === 1 && c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther) {
+  const anchored =
+    c.sharedPeople > 0 && c.sharedSlots > 0 && Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
+  // A contradiction needs a named anchor in common (a person, place, date or number): two
+  // sentences about an unnamed "he" are too loosely tied to accuse either.
+  if (
+    c.differences.length === 1 &&
+    c.sharedEntityWeight > 0 &&
+    (anchored || (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))
+  ) {
     return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
   }
   return null;
