@@ -79,6 +79,18 @@ export const TITLE_WORDS = new Set([
   'admiral',
   'colonel',
   'captain',
+  // Portfolios, which stand before "Minister" or "Secretary" in titles.
+  'trade',
+  'finance',
+  'economy',
+  'interior',
+  'health',
+  'education',
+  'energy',
+  'agriculture',
+  'labor',
+  'labour',
+  'transport',
 ]);
 const ORG_WORDS =
   /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate)\b/iu;

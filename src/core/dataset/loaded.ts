@@ -9,21 +9,21 @@ export interface LoadedDataset {
   lexicon: Lexicon;
   index: ClaimIndex;
   claims: Claim[];
-  /** Claim id → ids of claims it disagrees with (recorded among the sources). */
-  disagreeing: Map<number, Set<number>>;
+  /** Claim id → claims it disagrees with (recorded among the sources) → on which kind of detail. */
+  disagreeing: Map<number, Map<number, string>>;
 }
 
 export function loadDataset(data: Dataset): LoadedDataset {
   const claims = data.claims.map((c) => c.claim);
-  const disagreeing = new Map<number, Set<number>>();
+  const disagreeing = new Map<number, Map<number, string>>();
   for (const d of data.disagreements) {
     for (const [x, y] of [
       [d.a, d.b],
       [d.b, d.a],
     ] as const) {
-      const set = disagreeing.get(x) ?? new Set<number>();
-      set.add(y);
-      disagreeing.set(x, set);
+      const map = disagreeing.get(x) ?? new Map<number, string>();
+      map.set(y, d.kind);
+      disagreeing.set(x, map);
     }
   }
   return { data, lexicon: toLexicon(data.lexicon), index: buildIndex(claims), claims, disagreeing };

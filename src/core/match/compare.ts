@@ -36,6 +36,10 @@ export interface Similarity {
   sharedSlots: number;
   /** People named on both sides. */
   sharedPeople: number;
+  /** The first side names people and the second names none of them: whose fact is it? */
+  actorMissing: boolean;
+  /** Both sides have dates and none agree: probably two different occasions. */
+  otherOccasion: boolean;
 }
 
 export interface Comparison extends Similarity {
@@ -115,22 +119,31 @@ export function similarity(
   let sharedEntityWeight = 0;
   let sharedSlots = 0;
   let sharedPeople = 0;
+  // Same entity: full weight; a place inside the other side's place ("Tokyo" vs "Asia"): half, as
+  // the other side is less specific.
+  const entityCredit = (e: EntityRef, others: EntityRef[]) =>
+    others.some((o) => o.id === e.id) ? 1 : others.some((o) => sameOrWithin(e.id, o.id, lexicon)) ? 0.5 : 0;
   for (const e of a.entities) {
     if (ignore.has(e.id)) continue;
     const x = w.weight(entityKey(e.id));
     totalA += x;
-    if (entityMatched(e, b.entities, lexicon)) {
-      matchedA += x;
-      sharedEntityWeight += x;
-      if (e.kind === 'person') sharedPeople++;
-    }
+    const credit = entityCredit(e, b.entities);
+    matchedA += x * credit;
+    sharedEntityWeight += x * credit;
+    if (credit === 1 && e.kind === 'person') sharedPeople++;
   }
   for (const e of b.entities) {
     if (ignore.has(e.id)) continue;
     const x = w.weight(entityKey(e.id));
     totalB += x;
-    if (entityMatched(e, a.entities, lexicon)) matchedB += x;
+    matchedB += x * entityCredit(e, a.entities);
   }
+  const aPeople = a.entities.filter((e) => e.kind === 'person');
+  const actorMissing = aPeople.length > 0 && !aPeople.some((e) => b.entities.some((o) => o.id === e.id));
+  const otherOccasion =
+    a.dates.length > 0 &&
+    b.dates.length > 0 &&
+    !a.dates.some((d) => b.dates.some((e) => compatibleDates(d.value, e.value)));
   // Dates and numbers that agree are strong evidence of one fact ("April 8" = "on Monday",
   // "$240 billion"); ones only one side has count as content the other lacks. A differing slot
   // (the conflict itself) is left out of both totals.
@@ -169,6 +182,8 @@ export function similarity(
     sharedTerms,
     sharedSlots,
     sharedPeople,
+    actorMissing,
+    otherOccasion,
   };
 }
 

@@ -17,6 +17,8 @@ export interface Judgement {
 export const THRESHOLDS = {
   /** Share of the page claim that the source must state for support. */
   support: 0.45,
+  /** …when the source names none of the people the page sentence names. */
+  supportWithoutActor: 0.7,
   /** And share of the source claim the page must state (guards against one shared phrase). */
   supportOther: 0.2,
   /** A conflict needs the two sentences to be more clearly about one fact. */
@@ -30,8 +32,11 @@ export function judge(c: Comparison): Judgement | null {
   const score = c.coverA;
   if (c.sharedEntityWeight === 0 && c.sharedTerms < 3) return null;
   if (c.differences.length === 0) {
-    if (c.coverA >= THRESHOLDS.support && c.coverB >= THRESHOLDS.supportOther)
-      return { stance: 'supports', score, difference: null };
+    // Support needs the same occasion, and the page's people in the source unless nearly all of
+    // the page sentence is there anyway.
+    if (c.otherOccasion) return null;
+    const bar = c.actorMissing ? THRESHOLDS.supportWithoutActor : THRESHOLDS.support;
+    if (c.coverA >= bar && c.coverB >= THRESHOLDS.supportOther) return { stance: 'supports', score, difference: null };
     return null;
   }
   // Exactly one checkable detail differs: a conflict. Two or more: a different fact.

@@ -148,7 +148,8 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
 
   if (supports.length && contradicts.length) {
     // The sources disagree among themselves on this point: show both sides.
-    const recorded = contradicts.some((c) => supports.some((s) => ds.disagreeing.get(c.id)?.has(s.id)));
+    const kind = topConflict?.j.difference?.kind;
+    const recorded = contradicts.some((c) => supports.some((s) => ds.disagreeing.get(c.id)?.get(s.id) === kind));
     if (recorded) return { text, verdict: 'disputed', independent, evidence: ev, detail };
     // A sentence that repeats one sourced fact and changes a detail of another is a conflict,
     // unless a supporting source confirms the very detail in question.

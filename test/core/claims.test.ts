@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSentence } from '../../src/core/claims/analyze';
+import { extractDates } from '../../src/core/claims/dates';
+import { compatibleNames, findMentions } from '../../src/core/claims/entities';
+import { emptyLexiconData, toLexicon } from '../../src/core/claims/lexicon';
+import { extractNumbers } from '../../src/core/claims/numbers';
+import { tokenize } from '../../src/core/text/tokens';
+
+const values = (text: string, published = '2024-04-09') => extractDates(text, published).map((d) => d.value);
+const numbers = (text: string) => extractNumbers(text).map((n) => [n.value, n.unit]);
+
+describe('dates, resolved against the publication date', () => {
+  it('reads weekdays as the past week unless the sentence looks ahead', () => {
+    expect(values('They met in Beijing on Tuesday.')).toEqual(['2024-04-09']); // published that Tuesday
+    expect(values('He arrived on Sunday.')).toEqual(['2024-04-07']);
+    expect(values('He is due to fly home on Friday.')).toEqual(['2024-04-12']);
+  });
+
+  it('resolves last month, next month and the previous year', () => {
+    expect(values('Reuters reported last month that he would go.')).toEqual(['2024-03']);
+    expect(values('Putin is expected to visit perhaps next month.', '2024-04-10')).toEqual(['2024-05']);
+    expect(values('Trade hit a record in the previous year.')).toEqual(['2023']);
+  });
+
+  it('reads absolute dates and bare years, and ignores verbs and durations', () => {
+    expect(values('The ministry confirmed the news on April 7.')).toEqual(['2024-04-07']);
+    expect(values('The decline was the first since 2019.')).toEqual(['2019']);
+    expect(values('He sat down with Wang Yi and may return.')).toEqual([]);
+    expect(values('This 12 months marks the anniversary.')).toEqual([]);
+  });
+
+  it('skips relative dates when no publication date is known', () => {
+    expect(extractDates('He arrived on Sunday.', null)).toEqual([]);
+  });
+});
+
+describe('numbers with units', () => {
+  it('normalises money however it is written', () => {
+    expect(numbers('trade reached $240 billion')).toEqual([[240e9, 'usd']]);
+    expect(numbers('trade reached 240bn dollars')).toEqual([[240e9, 'usd']]);
+    expect(numbers('a $2.4 million renovation')).toEqual([[2.4e6, 'usd']]);
+  });
+
+  it('reads percentages, counts and ordinals, in digits or words', () => {
+    expect(numbers('up 26 percent')).toEqual([[26, 'pct']]);
+    expect(numbers('up 26%')).toEqual([[26, 'pct']]);
+    expect(numbers('a two-day visit')).toEqual([[2, 'dai']]);
+    expect(numbers('a fifth term')).toEqual([[5, 'ord:term']]);
+    expect(numbers('the seventy fifth anniversary')).toEqual([[75, 'ord:anniversari']]);
+    expect(numbers('the 75th anniversary')).toEqual([[75, 'ord:anniversari']]);
+  });
+
+  it('does not read a year as a count', () => {
+    expect(numbers('since 2019 visitors')).toEqual([]);
+  });
+});
+
+describe('entities', () => {
+  const mentions = (text: string) =>
+    findMentions(text, tokenize(text), () => false).map((m) => ({ key: m.key, role: m.role }));
+
+  it('splits titles from names', () => {
+    expect(mentions('He met Treasury Secretary Janet L. Yellen and Mr. Wang.')).toEqual([
+      { key: 'janet l yellen', role: ['treasury', 'secretary'] },
+      { key: 'wang', role: ['mr'] },
+    ]);
+    expect(mentions('Later, U.S. Secretary of State Antony Blinken spoke.')).toEqual([
+      { key: 'us', role: [] },
+      { key: 'antony blinken', role: ['secretary', 'state'] },
+    ]);
+  });
+
+  it('keeps multi-word names with connectors and ignores sentence-initial words', () => {
+    expect(mentions('They met at the Great Hall of the People.')).toEqual([
+      { key: 'great hall of the people', role: [] },
+    ]);
+    expect(mentions('Trade fell.')).toEqual([]);
+  });
+
+  it('decides which names can be one person', () => {
+    expect(compatibleNames(['lavrov'], ['sergey', 'lavrov'])).toBe(true);
+    expect(compatibleNames(['sergei', 'lavrov'], ['sergey', 'lavrov'])).toBe(true);
+    expect(compatibleNames(['wang'], ['wang', 'yi'])).toBe(true);
+    expect(compatibleNames(['wang', 'wenbin'], ['wang', 'yi'])).toBe(false);
+    expect(compatibleNames(['helen', 'wang'], ['wang', 'yi'])).toBe(false);
+  });
+});
+
+describe('cues', () => {
+  const lexicon = toLexicon({ ...emptyLexiconData(), negativeWords: ['inconsistent'] });
+  const claim = (t: string) => analyzeSentence(t, { published: '2024-04-09', lexicon });
+
+  it('reads verbal and implicit negation, not noun-phrase negation', () => {
+    expect(claim('He did not reveal the measures.').negated).toBe(true);
+    expect(claim('She declined to name the United States.').negated).toBe(true);
+    expect(claim('There is no room for dictatorships.').negated).toBe(false);
+    expect(claim('Their words and deeds are inconsistent.').negated).toBe(true);
+    expect(claim('The de facto inconsistent plan was published.').negated).toBe(false);
+  });
+
+  it('reads before/after and hedges', () => {
+    expect(claim('Prior to meeting Xi, he held talks with Wang.').order).toEqual(['before']);
+    expect(claim('He met Wang after his meeting with Xi.').order).toEqual(['after']);
+    expect(claim('Putin is reportedly planning to visit.').hedged).toBe(true);
+    expect(claim('Putin visited China.').hedged).toBe(false);
+  });
+});

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDataset } from '../../src/build/build-dataset';
+import { WordNet } from '../../src/build/wordnet';
+import { type LoadedDataset, loadDataset } from '../../src/core/dataset/loaded';
+import { matchSentences, type SentenceVerdict } from '../../src/core/match/match';
+import { corpus } from './corpus';
+
+let ds: LoadedDataset;
+beforeAll(() => {
+  ds = loadDataset(buildDataset(corpus(), { name: 'test', wordnet: new WordNet() }).dataset);
+});
+
+/** A page about the visit: enough shared names to pass the topic gate, plus the sentence under test. */
+const CONTEXT = [
+  'Canadian Trade Minister Mary Ng is in Japan this week.',
+  'She met Foreign Minister Yoko Kamikawa in Tokyo.',
+];
+function judge(sentence: string, published = '2024-06-05'): SentenceVerdict {
+  const page = matchSentences(ds, [...CONTEXT, sentence], published);
+  expect(page.onTopic).toBe(true);
+  const last = page.sentences.at(-1);
+  if (!last) throw new Error('no verdict');
+  return last;
+}
+
+describe('matcher verdicts on a synthetic dataset', () => {
+  it('corroborates a restated fact and counts copies of one original once', () => {
+    const v = judge('Last year Canada sold Japan goods worth $21 billion.');
+    expect(v.verdict).toBe('corroborated');
+    expect(v.independent).toBe(1);
+    expect(new Set(v.evidence.map((e) => e.sourceId))).toContain('a-original');
+    expect(v.evidence.every((e) => e.stance === 'supports')).toBe(true);
+  });
+
+  it('flags a changed amount as a number conflict, with both values', () => {
+    const v = judge('Canada exported goods worth $25 billion to Japan last year.');
+    expect(v.verdict).toBe('conflict');
+    expect(v.detail).toMatchObject({ kind: 'number', page: '$25 billion', source: '$21 billion' });
+    expect(v.evidence[0]?.text).toContain('$21 billion');
+  });
+
+  it('flags a changed place and a changed speaker', () => {
+    expect(judge('Before leaving Tokyo, she is expected to visit a port in Osaka.').detail).toMatchObject({
+      kind: 'place',
+      page: 'Osaka',
+    });
+    const quote = judge('Yoko Kamikawa said the visit was "a chance to open new doors for Canadian farmers."');
+    expect(quote.verdict).toBe('conflict');
+    expect(quote.detail?.kind).toBe('person');
+  });
+
+  it('flags a changed weekday, resolved against the page date', () => {
+    const v = judge('Canadian Trade Minister Mary Ng arrived in Tokyo on Wednesday.');
+    expect(v.verdict).toBe('conflict');
+    expect(v.detail?.kind).toBe('date');
+  });
+
+  it('reports a point the sources disagree on as disputed, with both sides', () => {
+    const v = judge('Mary Ng arrived in Tokyo on Monday for a three-day visit to expand farm exports.');
+    expect(v.verdict).toBe('disputed');
+    expect(v.evidence.some((e) => e.stance === 'supports')).toBe(true);
+    expect(v.evidence.some((e) => e.stance === 'contradicts' && e.sourceId === 'd-independent')).toBe(true);
+  });
+
+  it('does not accuse a sentence that only adds what the sources lack', () => {
+    expect(judge('Ms. Ng travelled with a delegation of 40 business leaders from Ontario.').verdict).toBe('none');
+    expect(judge('Japan hosts the Group of Seven summit next year.').verdict).toBe('none');
+  });
+
+  it('says nothing on pages about something else, even with shared numbers and names', () => {
+    const page = matchSentences(
+      ds,
+      [
+        'The city council approved a $21 billion budget on Monday.',
+        'Exports of farm products grew 8 percent from 2022, the council said.',
+        'Councillor Anna Ng voted against it.',
+      ],
+      '2024-06-05',
+    );
+    expect(page.onTopic).toBe(false);
+    expect(page.sentences.every((s) => s.verdict === 'none')).toBe(true);
+  });
+
+  it('returns one verdict per sentence, in order', () => {
+    const sentences = [...CONTEXT, 'Unrelated filler sentence about the weather.'];
+    const page = matchSentences(ds, sentences, '2024-06-05');
+    expect(page.sentences.map((s) => s.text)).toEqual(sentences);
+  });
+});
