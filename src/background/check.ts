@@ -6,8 +6,8 @@ import { getDataset } from './dataset';
 /** Evidence sent to the page per sentence: enough for the card, bounded in size. */
 const MAX_EVIDENCE = 6;
 
-export function checkPage(msg: MessageOf<'content:check'>): CheckReply {
-  const ds = getDataset();
+export async function checkPage(msg: MessageOf<'content:check'>): Promise<CheckReply> {
+  const ds = await getDataset();
   const verdicts = matchSentences(
     ds,
     msg.sentences.map((s) => s.text),

@@ -10,6 +10,8 @@ interface Store {
   get(tabId: number): Promise<TabSummary | null>;
   set(tabId: number, summary: TabSummary): Promise<void>;
   remove(tabId: number): Promise<void>;
+  /** Every tab that has a summary. */
+  entries(): Promise<[number, TabSummary][]>;
 }
 
 const key = (tabId: number) => `tab:${tabId}`;
@@ -22,6 +24,12 @@ function sessionStore(area: browser.Storage.StorageArea): Store {
     },
     set: (tabId, summary) => area.set({ [key(tabId)]: summary }),
     remove: (tabId) => area.remove(key(tabId)),
+    async entries() {
+      const all = await area.get(null);
+      return Object.entries(all)
+        .filter(([k]) => k.startsWith('tab:'))
+        .map(([k, summary]) => [Number(k.slice(4)), summary as TabSummary]);
+    },
   };
 }
 
@@ -31,6 +39,7 @@ function memoryStore(): Store {
     get: async (tabId) => map.get(tabId) ?? null,
     set: async (tabId, summary) => void map.set(tabId, summary),
     remove: async (tabId) => void map.delete(tabId),
+    entries: async () => [...map],
   };
 }
 

@@ -1,17 +1,23 @@
 /**
  * The only place that talks to runtime messaging. Senders call `send()`;
- * the background registers typed handlers with `listen()`. Every message is
- * validated (shape and sender) on receipt, and every reply before use.
+ * the background registers typed handlers with `listen()`. Messages to a tab's
+ * content script go with `sendToTab()` and arrive through `listenInTab()`.
+ * Every message is validated (shape and sender) on receipt, and every reply before use.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import {
   type ContentMessage,
   checkReply,
+  checkTabReply,
   type MessageOf,
   type MessageType,
   type PopupMessage,
   type ReplyOf,
   receive,
+  receiveInTab,
+  type TabMessageOf,
+  type TabMessageType,
+  type TabReplyOf,
 } from './protocol';
 
 export * from './protocol';
@@ -52,6 +58,53 @@ export function listen(handlers: Handlers): () => void {
     return got.from === 'content'
       ? handler(got.message, { tabId: got.tabId, tabUrl: got.tabUrl })
       : handler(got.message);
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+// ---- to a tab's content script ------------------------------------------------
+
+/** Sends a message to our content script in `tabId` (from the background or an extension page). */
+export async function sendToTab<T extends TabMessageType>(
+  tabId: number,
+  message: TabMessageOf<T>,
+): Promise<TabReplyOf<T>> {
+  const reply: unknown = await browser.tabs.sendMessage(tabId, message);
+  return checkTabReply(message.type as T, reply);
+}
+
+/**
+ * The page's URL if our content script runs in `tabId`, else null (a page extensions may not
+ * script, or one loaded before the extension was installed or reloaded).
+ */
+export async function contentScriptIn(tabId: number): Promise<string | null> {
+  try {
+    return (await sendToTab(tabId, { type: 'background:ping' })).url;
+  } catch {
+    return null;
+  }
+}
+
+export type TabHandlers = {
+  [T in Exclude<TabMessageType, 'background:ping'>]: (msg: TabMessageOf<T>) => Promise<TabReplyOf<T>>;
+};
+
+/**
+ * Registers a content script's handlers for tab messages (`background:ping` is answered here).
+ * Returns a function that removes them.
+ */
+export function listenInTab(handlers: TabHandlers): () => void {
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
+  const listener = (raw: unknown, sender: Runtime.MessageSender) => {
+    const got = receiveInTab(raw, sender, self);
+    if (!got.ok) {
+      console.warn('[credibility-overlay] rejected tab message:', got.error);
+      return undefined;
+    }
+    if (got.message.type === 'background:ping') return Promise.resolve({ url: location.href });
+    type AnyHandler = (m: unknown) => Promise<unknown>;
+    return (handlers[got.message.type] as AnyHandler)(got.message);
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);

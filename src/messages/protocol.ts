@@ -1,7 +1,8 @@
 /**
  * Every message between content script, background and popup: types, schemas
  * and the checks run on receipt. Pure (no `browser`), so unit tests import it.
- * Message names are prefixed by the sender: `content:*`, `popup:*`.
+ * Message names are prefixed by the sender: `content:*`, `popup:*` (popup and options page),
+ * `background:*` (background or extension pages to a content script).
  */
 import * as v from 'valibot';
 
@@ -11,6 +12,8 @@ const MAX_TEXT = 50_000;
 export const MAX_SENTENCES = 3000;
 
 const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
+/** Imported dataset files: a big corpus gives a few MB; runtime messages carry up to 64 MiB. */
+const MAX_DATASET_TEXT = 50_000_000;
 
 // ---- content script -> background ----------------------------------------
 
@@ -49,21 +52,51 @@ export const PopupGetSummary = v.strictObject({
   tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
-export const PopupMessage = v.variant('type', [PopupGetSummary]);
+/** The dataset in use, for the options page to show (and audit). */
+export const PopupGetDataset = v.strictObject({ type: v.literal('popup:get-dataset') });
+
+/** A dataset file's text (built with `npm run dataset`) to use instead of the current one. */
+export const PopupImportDataset = v.strictObject({
+  type: v.literal('popup:import-dataset'),
+  text: v.pipe(v.string(), v.maxLength(MAX_DATASET_TEXT)),
+});
+
+/** Go back to the bundled dataset. */
+export const PopupResetDataset = v.strictObject({ type: v.literal('popup:reset-dataset') });
+
+export const PopupMessage = v.variant('type', [
+  PopupGetSummary,
+  PopupGetDataset,
+  PopupImportDataset,
+  PopupResetDataset,
+]);
 export type PopupMessage = v.InferOutput<typeof PopupMessage>;
 
-// ---- replies ------------------------------------------------------------
+// ---- background or extension pages -> content script (one tab) -------------
 
-/** What the background keeps per tab and shows in the popup. */
-export const TabSummary = v.strictObject({
-  url: v.string(),
-  title: v.string(),
-  paragraphCount: v.number(),
-  /** First words of each paragraph (at most MAX_EXCERPTS of them). */
-  excerpts: v.array(v.string()),
-  updatedAt: v.number(),
+/** Is our content script running in this tab? `listenInTab` answers it by itself. */
+export const BackgroundPing = v.strictObject({ type: v.literal('background:ping') });
+
+/** Scroll the page to a judged sentence (an id from `content:check`) and flash it. */
+export const BackgroundReveal = v.strictObject({
+  type: v.literal('background:reveal'),
+  id: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
-export type TabSummary = v.InferOutput<typeof TabSummary>;
+
+export const TabMessage = v.variant('type', [BackgroundPing, BackgroundReveal]);
+export type TabMessage = v.InferOutput<typeof TabMessage>;
+export type TabMessageType = TabMessage['type'];
+export type TabMessageOf<T extends TabMessageType> = Extract<TabMessage, { type: T }>;
+
+export const TabReplies = {
+  /** The page's URL (the extension may not see tab URLs otherwise). */
+  'background:ping': v.strictObject({ url: v.string() }),
+  /** Whether the sentence was found on the page. */
+  'background:reveal': v.strictObject({ found: v.boolean() }),
+} as const;
+export type TabReplyOf<T extends TabMessageType> = v.InferOutput<(typeof TabReplies)[T]>;
+
+// ---- replies ------------------------------------------------------------
 
 export const ScanAck = v.strictObject({ ok: v.literal(true), paragraphCount: v.number() });
 
@@ -95,13 +128,80 @@ export const CheckReply = v.strictObject({
   results: v.array(SentenceResult),
 });
 export type CheckReply = v.InferOutput<typeof CheckReply>;
+/** Counts of judged sentences per verdict ('none' is not counted). */
+export const VerdictCounts = v.strictObject({ conflict: v.number(), disputed: v.number(), corroborated: v.number() });
+export type VerdictCounts = v.InferOutput<typeof VerdictCounts>;
+
+/**
+ * What the background keeps per tab (from the page's `content:check` and its reply) and the popup
+ * and toolbar badge show. The skeleton's `content:scan-result` fills only the optional
+ * paragraphCount/excerpts (to go once the content script sends `content:check`).
+ */
+export const TabSummary = v.strictObject({
+  url: v.string(),
+  title: v.string(),
+  /** Whether the page had an article (any sentences to check). */
+  article: v.boolean(),
+  /** Whether the article is about what the dataset covers (false: no verdicts at all). */
+  onTopic: v.boolean(),
+  sentenceCount: v.number(),
+  counts: VerdictCounts,
+  /** The judged sentences, in page order, with their page text. */
+  judged: v.array(v.strictObject({ ...SentenceResult.entries, text: v.string() })),
+  dataset: v.strictObject({ name: v.string(), sources: v.number(), origins: v.number() }),
+  updatedAt: v.number(),
+  paragraphCount: v.optional(v.number()),
+  excerpts: v.optional(v.array(v.string())),
+});
+export type TabSummary = v.InferOutput<typeof TabSummary>;
+export type JudgedSentence = TabSummary['judged'][number];
+
 export const SummaryReply = v.strictObject({ summary: v.nullable(TabSummary) });
+
+const DisagreementSide = v.strictObject({
+  source: v.string(),
+  outlet: v.string(),
+  text: v.string(),
+  value: v.string(),
+});
+/** The dataset in use as the options page shows it: everything but the claims and the lexicon. */
+export const DatasetInfo = v.strictObject({
+  name: v.string(),
+  schemaVersion: v.number(),
+  asOf: v.string(),
+  /** False for the dataset bundled with the extension. */
+  imported: v.boolean(),
+  claims: v.number(),
+  sources: v.array(
+    v.strictObject({
+      id: v.string(),
+      outlet: v.string(),
+      published: v.string(),
+      origin: v.number(),
+      headline: v.nullable(v.string()),
+      url: v.optional(v.string()),
+    }),
+  ),
+  /** Groups of sources found to be copies of one original, with the builder's reason. */
+  origins: v.array(v.strictObject({ id: v.number(), sources: v.array(v.string()), reason: v.string() })),
+  /** Where two sources state the same fact with a different detail: both sentences. */
+  disagreements: v.array(v.strictObject({ kind: DetailSchema.entries.kind, a: DisagreementSide, b: DisagreementSide })),
+});
+export type DatasetInfo = v.InferOutput<typeof DatasetInfo>;
+export const ImportReply = v.union([
+  v.strictObject({ ok: v.literal(true), info: DatasetInfo }),
+  v.strictObject({ ok: v.literal(false), error: v.string() }),
+]);
+export type ImportReply = v.InferOutput<typeof ImportReply>;
 
 /** Reply schema for each request type. */
 export const Replies = {
   'content:scan-result': ScanAck,
   'content:check': CheckReply,
   'popup:get-summary': SummaryReply,
+  'popup:get-dataset': DatasetInfo,
+  'popup:import-dataset': ImportReply,
+  'popup:reset-dataset': DatasetInfo,
 } as const;
 
 export type AnyMessage = ContentMessage | PopupMessage;
@@ -168,4 +268,27 @@ export function checkReply<T extends MessageType>(type: T, raw: unknown): ReplyO
   const parsed = v.safeParse(Replies[type], raw);
   if (!parsed.success) throw new Error(`bad reply to ${type}: ${v.summarize(parsed.issues)}`);
   return parsed.output as ReplyOf<T>;
+}
+
+/**
+ * Validates a message arriving in a content script: from our own extension's background or
+ * pages, never from a content script (ours in another tab, or anything a page could reach).
+ */
+export function receiveInTab(
+  raw: unknown,
+  sender: SenderInfo,
+  self: Self,
+): { ok: true; message: TabMessage } | { ok: false; error: string } {
+  if (sender.id !== self.id) return { ok: false, error: 'foreign sender' };
+  if (sender.tab) return { ok: false, error: 'tab messages come from the extension, not from tabs' };
+  const parsed = v.safeParse(TabMessage, raw);
+  if (!parsed.success) return { ok: false, error: v.summarize(parsed.issues) };
+  return { ok: true, message: parsed.output };
+}
+
+/** Validates a content script's reply to a tab message. */
+export function checkTabReply<T extends TabMessageType>(type: T, raw: unknown): TabReplyOf<T> {
+  const parsed = v.safeParse(TabReplies[type], raw);
+  if (!parsed.success) throw new Error(`bad reply to ${type}: ${v.summarize(parsed.issues)}`);
+  return parsed.output as TabReplyOf<T>;
 }

@@ -29,14 +29,14 @@ function Body({ state }: { state: State }) {
   if (state.kind === 'error') return <p class="muted">Something went wrong: {state.message}</p>;
   const { summary } = state;
   if (!summary) return <p class="muted">No article found on this page.</p>;
-  const n = summary.paragraphCount;
+  const n = summary.paragraphCount ?? 0;
   return (
     <section data-testid="summary">
       <p class="count">
         {n} {n === 1 ? 'paragraph' : 'paragraphs'} found on this page
       </p>
       <ol>
-        {summary.excerpts.map((e, i) => (
+        {(summary.excerpts ?? []).map((e, i) => (
           <li key={i}>{e}</li>
         ))}
       </ol>
