@@ -23,16 +23,24 @@ export async function loadSettings(): Promise<Settings> {
 }
 
 /** Merges `patch` into the stored settings; resolves to the settings now in force. */
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = readSettings({ ...(await loadSettings()), ...patch });
-  await area().store.set({ [KEY]: next });
-  return next;
+export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  return update((s) => ({ ...s, ...patch }));
 }
 
 /** Turns badges on or off for one site (a host name as `siteOf` gives it). */
-export async function setSiteEnabled(site: string, on: boolean): Promise<Settings> {
-  const next = withSite(await loadSettings(), site, on);
-  await area().store.set({ [KEY]: next });
+export function setSiteEnabled(site: string, on: boolean): Promise<Settings> {
+  return update((s) => withSite(s, site, on));
+}
+
+// Read-modify-write, one at a time, so quick successive changes from one page all land.
+let queue: Promise<unknown> = Promise.resolve();
+function update(change: (s: Settings) => Settings): Promise<Settings> {
+  const next = queue.then(async () => {
+    const settings = readSettings(change(await loadSettings()));
+    await area().store.set({ [KEY]: settings });
+    return settings;
+  });
+  queue = next.catch(() => undefined);
   return next;
 }
 
