@@ -42,7 +42,12 @@ function componentValue(c: ParsedComponents, ref: Date, future: boolean): string
   return undefined;
 }
 
+/** Sentences without any of these cannot hold a date: chrono is not run on them (it is the costly part). */
+const MAYBE_DATE =
+  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|tonight|yesterday|tomorrow|year|month|week|ago|noon|midnight)\b/iu;
+
 export function extractDates(text: string, published: string | null | undefined): DateSlot[] {
+  if (!MAYBE_DATE.test(text)) return [];
   const ref = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   const future = FUTURE.test(text);
   const out: DateSlot[] = [];

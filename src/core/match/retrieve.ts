@@ -6,9 +6,11 @@ import type { Claim } from '../claims/analyze';
 import type { Lexicon } from '../claims/lexicon';
 
 export interface ClaimIndex {
-  postings: Map<string, number[]>;
+  postings: Map<string, Int32Array>;
   size: number;
   weight(key: string): number;
+  /** Per-claim score accumulator reused by every query (retrieval is synchronous). */
+  scratch: Float64Array;
 }
 
 export const entityKey = (id: string) => `@${id}`;
@@ -29,36 +31,56 @@ export function buildIndex(claims: readonly Claim[]): ClaimIndex {
   const n = claims.length;
   const unseen = Math.log(1 + (n + 1) / 0.5);
   const idf = new Map<string, number>();
-  for (const [k, list] of postings) idf.set(k, Math.log(1 + (n + 1) / (list.length + 0.5)));
-  return { postings, size: n, weight: (k) => idf.get(k) ?? unseen };
+  const packed = new Map<string, Int32Array>();
+  for (const [k, list] of postings) {
+    idf.set(k, Math.log(1 + (n + 1) / (list.length + 0.5)));
+    packed.set(k, Int32Array.from(list));
+  }
+  return { postings: packed, size: n, weight: (k) => idf.get(k) ?? unseen, scratch: new Float64Array(n) };
 }
 
+/** Posting lists longer than this are common words: skipped for retrieval, still scored in pairs. */
+const MAX_POSTING = 1000;
+/** Only the rarest query keys are looked up: they decide which claims can match. */
+const MAX_QUERY_KEYS = 12;
+
 /**
- * The claims sharing the most weight with `query`, best first. Keys present in more than a fifth
- * of all claims are skipped for retrieval (they still count when pairs are scored).
+ * The claims sharing the most weight with `query`, best first, cut where they fall below a
+ * fraction of the best one's weight (comparing more pairs costs time and only adds noise).
  */
-export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limit = 24): number[] {
-  const scores = new Map<number, number>();
-  const maxPosting = Math.max(64, Math.floor(index.size / 5));
-  const add = (key: string, w: number) => {
-    const list = index.postings.get(key);
-    if (!list || list.length > maxPosting) return;
-    for (const id of list) scores.set(id, (scores.get(id) ?? 0) + w);
+export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limit = 16, minShare = 0.3): number[] {
+  const maxPosting = Math.min(MAX_POSTING, Math.max(64, Math.floor(index.size / 5)));
+  const keys = new Map<string, number>();
+  const want = (key: string, w: number) => {
+    if (index.postings.has(key)) keys.set(key, Math.max(keys.get(key) ?? 0, w));
   };
   for (const t of new Set(query.terms)) {
-    const w = index.weight(t);
-    add(t, w);
-    for (const s of lexicon.synonyms.get(t) ?? []) if (s !== t) add(s, index.weight(s));
-    for (const s of lexicon.related.get(t) ?? []) if (s !== t) add(s, index.weight(s) / 2);
+    want(t, index.weight(t));
+    for (const s of lexicon.synonyms.get(t) ?? []) want(s, index.weight(s));
+    for (const s of lexicon.related.get(t) ?? []) want(s, index.weight(s) / 2);
   }
   for (const e of query.entities) {
     const key = entityKey(e.id);
-    add(key, index.weight(key));
+    want(key, index.weight(key));
     for (const within of lexicon.entities.get(e.id)?.within ?? [])
-      add(entityKey(within), index.weight(entityKey(within)) / 2);
+      want(entityKey(within), index.weight(entityKey(within)) / 2);
   }
-  return [...scores.entries()]
-    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, limit)
-    .map(([id]) => id);
+  const scores = index.scratch;
+  const touched: number[] = [];
+  const rarest = [...keys.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_QUERY_KEYS);
+  for (const [key, w] of rarest) {
+    const list = index.postings.get(key);
+    if (!list || list.length > maxPosting) continue;
+    for (const id of list) {
+      if (scores[id] === 0) touched.push(id);
+      scores[id] = (scores[id] ?? 0) + w;
+    }
+  }
+  let top = 0;
+  for (const id of touched) top = Math.max(top, scores[id] ?? 0);
+  const kept = touched.filter((id) => (scores[id] ?? 0) >= top * minShare);
+  kept.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+  const result = kept.slice(0, limit);
+  for (const id of touched) scores[id] = 0;
+  return result;
 }
