@@ -86,7 +86,7 @@ export function buildDataset(
   const disagreements: Dataset['disagreements'] = [];
   const seen = new Set<string>();
   for (const c of claims) {
-    for (const id of retrieve(index, c.claim, lexicon, 32)) {
+    for (const id of retrieve(index, c.claim, lexicon, 32, 0)) {
       const other = claims[id];
       if (!other || other.source === c.source || id <= c.id) continue;
       const forward = judge(compareClaims(c.claim, other.claim, lexicon, index));

@@ -67,7 +67,7 @@ export function alignAll(
   const best = new Map<string, Map<number, { pos: number; score: number }>>();
   sources.forEach((src, i) => {
     for (const c of src.claims) {
-      for (const id of retrieve(index, c.claim, lexicon, 64)) {
+      for (const id of retrieve(index, c.claim, lexicon, 64, 0)) {
         const j = claimSource[id] ?? -1;
         if (j === i || j < 0) continue;
         const other = claims[id];

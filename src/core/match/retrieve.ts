@@ -48,7 +48,7 @@ const MAX_QUERY_KEYS = 12;
  * The claims sharing the most weight with `query`, best first, cut where they fall below a
  * fraction of the best one's weight (comparing more pairs costs time and only adds noise).
  */
-export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limit = 16, minShare = 0.3): number[] {
+export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limit = 16, minShare = 0.2): number[] {
   const maxPosting = Math.min(MAX_POSTING, Math.max(64, Math.floor(index.size / 5)));
   const keys = new Map<string, number>();
   const want = (key: string, w: number) => {
