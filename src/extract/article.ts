@@ -7,6 +7,7 @@
 /** Containers and blocks that are never article prose. */
 const EXCLUDED_TAGS = new Set([
   'NAV',
+  'HEADER',
   'ASIDE',
   'FOOTER',
   'FIGURE',
@@ -25,7 +26,27 @@ const EXCLUDED_TAGS = new Set([
   'DIALOG',
 ]);
 const EXCLUDED_CLASS =
-  /(^|[\s_-])(comments?|comment-list|related|promo|newsletter|byline|caption|share|social|advert|ads?|sponsor|subscribe|signup|sidebar|breadcrumbs?|footer|nav|menu|tags|author-bio|disclaimer)([\s_-]|$)/iu;
+  /(^|[\s_-])(comments?|comment-list|related|promo|newsletter|byline|caption|share|social|advert|ads?|sponsor|subscribe|signup|sidebar|breadcrumbs?|footer|nav|menu|tags|author-bio|disclaimer|pull-?quote|embed|twitter-tweet|instagram-media|outbrain|taboola|recirc|trending|most-read|cookie|consent|modal|popup|toolbar)([\s_-]|$)/iu;
+/** Landmarks and widgets that are page furniture, not prose. */
+const EXCLUDED_ROLES = new Set([
+  'navigation',
+  'complementary',
+  'contentinfo',
+  'banner',
+  'search',
+  'form',
+  'dialog',
+  'alertdialog',
+  'menu',
+  'menubar',
+  'toolbar',
+  'tooltip',
+  'alert',
+  'status',
+  'log',
+  'marquee',
+  'timer',
+]);
 const BODY_CLASS = /(article|story|entry|post)[-_]?(body|content|text)|article-?text|story-?text|^content$/iu;
 const COMMENT_CLASS = /comment/iu;
 
@@ -40,11 +61,25 @@ function isInside(el: Element, stop: Element | null, test: (e: Element) => boole
 
 const isCommentish = (e: Element) => COMMENT_CLASS.test(classAndId(e));
 
+/** Length of the prose directly under `el`'s <p> elements (a cheap size measure). */
+function paragraphText(el: Element): number {
+  let n = 0;
+  for (const p of Array.from(el.querySelectorAll('p'))) n += (p.textContent ?? '').length;
+  return n;
+}
+
 /** The main story container, or null when the page has no recognisable article. */
 export function findArticleRoot(doc: Document): Element | null {
-  for (const a of Array.from(doc.querySelectorAll('article'))) {
-    if (!isInside(a, null, isCommentish)) return a;
+  // Pages often hold several <article>s (teaser cards, comments): take the one with the most prose.
+  const articles = Array.from(doc.querySelectorAll('article')).filter((a) => !isInside(a, null, isCommentish));
+  if (articles.length === 1) return articles[0] ?? null;
+  let bestArticle: Element | null = null;
+  let bestArticleLen = 0;
+  for (const a of articles) {
+    const len = paragraphText(a);
+    if (len > bestArticleLen) [bestArticle, bestArticleLen] = [a, len];
   }
+  if (bestArticle) return bestArticle;
   const itemprop = doc.querySelector('[itemprop="articleBody"]');
   if (itemprop) return itemprop;
   for (const el of Array.from(doc.querySelectorAll('div, section, main'))) {
@@ -67,12 +102,10 @@ export function findArticleRoot(doc: Document): Element | null {
 function isExcluded(el: Element, root: Element): boolean {
   return isInside(el, root, (e) => {
     if (EXCLUDED_TAGS.has(e.tagName.toUpperCase())) return true;
-    if (
-      e.getAttribute('contenteditable') === 'true' ||
-      e.getAttribute('aria-hidden') === 'true' ||
-      e.hasAttribute('hidden')
-    )
-      return true;
+    const editable = e.getAttribute('contenteditable');
+    if (editable !== null && editable.toLowerCase() !== 'false') return true;
+    if (e.getAttribute('aria-hidden') === 'true' || e.hasAttribute('hidden') || e.hasAttribute('inert')) return true;
+    if (EXCLUDED_ROLES.has((e.getAttribute('role') ?? '').toLowerCase())) return true;
     return EXCLUDED_CLASS.test(classAndId(e));
   });
 }

@@ -23,10 +23,11 @@ export function readArticle(doc: Document): PageArticle {
   const published = publicationDate(doc, root);
   if (!root) return { found: false, published, blocks: [], sentences: [] };
   const blocks = articleBlocks(root);
-  const sentences: PageSentence[] = [];
-  blocks.forEach((b, block) => {
-    const { text } = blockText(b);
-    for (const s of splitSentences(text)) sentences.push({ text: s.text, block, start: s.start, end: s.end });
-  });
+  const sentences = blocks.flatMap((b, i) => blockSentences(b, i));
   return { found: blocks.length > 0, published, blocks, sentences };
+}
+
+/** The sentences of one block (the `index`-th of the article), with offsets in its blockText. */
+export function blockSentences(block: Element, index: number): PageSentence[] {
+  return splitSentences(blockText(block).text).map((s) => ({ text: s.text, block: index, start: s.start, end: s.end }));
 }

@@ -48,3 +48,22 @@ export function blockText(block: Element): TextMap {
   visit(block);
   return { text, nodes, offsets };
 }
+
+/** A DOM position inside a text node (what Range.setStart/setEnd take). */
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
+/**
+ * The DOM boundary points of `text.slice(start, end)`: from the first character's node to just
+ * after the last one's, so the span can cross <a>, <em>, <strong>… Null for an empty span.
+ */
+export function textSpan(map: TextMap, start: number, end: number): { start: TextPoint; end: TextPoint } | null {
+  const first = map.nodes[start];
+  const last = map.nodes[end - 1];
+  const from = map.offsets[start];
+  const to = map.offsets[end - 1];
+  if (end <= start || !first || !last || from === undefined || to === undefined) return null;
+  return { start: { node: first, offset: from }, end: { node: last, offset: to + 1 } };
+}
