@@ -2,11 +2,11 @@
  * The dataset builder: source articles → cleaned sentences → claims → origins → clusters and
  * disagreements → one validated, deterministic dataset object.
  */
-import { analyzeSentence, type Claim } from '../core/claims/analyze';
+import { analyzeSequence, type Claim } from '../core/claims/analyze';
 import { toLexicon } from '../core/claims/lexicon';
 import { type Dataset, SCHEMA_VERSION, validateDataset } from '../core/dataset/schema';
 import { compareClaims } from '../core/match/compare';
-import { judge } from '../core/match/judge';
+import { type Judgement, judge } from '../core/match/judge';
 import { buildIndex, retrieve } from '../core/match/retrieve';
 import { cleanArticle } from '../core/text/clean';
 import { splitSentences } from '../core/text/sentences';
@@ -26,6 +26,16 @@ export interface SourceInput {
 export interface BuildReport {
   dropped: { file: string; line: string; reason: string }[];
   pairs: PairEvidence[];
+}
+
+/**
+ * Sources that disagree make a page sentence "disputed", so a recorded disagreement must be clear.
+ * Negation is the easiest detail to misread ("would be premature" vs "did not give a date, calling
+ * it premature"): it must come with most of both sentences in common.
+ */
+function isClearDisagreement(forward: Judgement, backward: Judgement | null): boolean {
+  if (forward.difference?.kind !== 'negation') return true;
+  return Math.min(forward.score, backward?.score ?? 0) >= 0.65;
 }
 
 export function sourceId(file: string): string {
@@ -53,13 +63,11 @@ export function buildDataset(
 
   const claims: { id: number; source: number; text: string; claim: Claim }[] = [];
   articles.forEach((a, source) => {
-    for (const text of a.sentences)
-      claims.push({
-        id: claims.length,
-        source,
-        text,
-        claim: analyzeSentence(text, { published: a.src.published, lexicon }),
-      });
+    const analysed = analyzeSequence(a.sentences, { published: a.src.published, lexicon });
+    a.sentences.forEach((text, k) => {
+      const claim = analysed[k];
+      if (claim) claims.push({ id: claims.length, source, text, claim });
+    });
   });
   const index = buildIndex(claims.map((c) => c.claim));
   const claimSource = claims.map((c) => c.source);
@@ -97,6 +105,7 @@ export function buildDataset(
         if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
       } else if (
         forward?.stance === 'contradicts' &&
+        isClearDisagreement(forward, backward) &&
         backward?.stance === 'contradicts' &&
         forward.difference &&
         origin[c.source] !== origin[other.source]

@@ -246,3 +246,27 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     hedged: isHedged(folded),
   };
 }
+
+const PRONOUN = /^(he|she|his|her|him)$/u;
+
+/**
+ * Analyse the sentences of one text in order. A sentence whose actor is only a pronoun ("He added
+ * that …", "She also insisted …") takes the person the previous sentence was about.
+ */
+export function analyzeSequence(sentences: readonly string[], ctx: AnalyzeContext): Claim[] {
+  let previous: EntityRef | undefined;
+  return sentences.map((text) => {
+    const claim = analyzeSentence(text, ctx);
+    const person = claim.entities.find((e) => e.kind === 'person');
+    if (person) previous = person;
+    else if (previous) {
+      const tokens = tokenize(foldPunctuation(text));
+      const k = tokens.findIndex((t) => PRONOUN.test(t.lower));
+      if (k >= 0) {
+        const covered = new Set<number>();
+        claim.entities.unshift({ id: previous.id, kind: 'person', cues: windowCues(tokens, k, k + 1, covered) });
+      }
+    }
+    return claim;
+  });
+}

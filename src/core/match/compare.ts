@@ -69,6 +69,13 @@ export function sameOrWithin(a: string, b: string, lexicon: Lexicon): boolean {
   );
 }
 
+/** "Communist Party" and "Chinese Communist Party": one organisation's name inside the other's. */
+function shorterName(a: EntityRef, b: EntityRef): boolean {
+  if (a.kind === 'person' || b.kind === 'person' || a.kind === 'place' || b.kind === 'place') return false;
+  const [x, y] = a.id.length <= b.id.length ? [a.id, b.id] : [b.id, a.id];
+  return x.includes(' ') && ` ${y} `.includes(` ${x} `);
+}
+
 /** Do two cue lists share a word (directly or as synonyms)? */
 function sharesCue(a: readonly string[], b: readonly string[], lexicon: Lexicon): boolean {
   const set = new Set(b);
@@ -122,7 +129,11 @@ export function similarity(
   // Same entity: full weight; a place inside the other side's place ("Tokyo" vs "Asia"): half, as
   // the other side is less specific.
   const entityCredit = (e: EntityRef, others: EntityRef[]) =>
-    others.some((o) => o.id === e.id) ? 1 : others.some((o) => sameOrWithin(e.id, o.id, lexicon)) ? 0.5 : 0;
+    others.some((o) => o.id === e.id || shorterName(e, o))
+      ? 1
+      : others.some((o) => sameOrWithin(e.id, o.id, lexicon))
+        ? 0.5
+        : 0;
   for (const e of a.entities) {
     if (ignore.has(e.id)) continue;
     const x = w.weight(entityKey(e.id));

@@ -6,7 +6,7 @@
  * A page must first be about what the sources are about (the topic gate): unrelated pages that
  * share a number or a name get no verdicts at all.
  */
-import { analyzeSentence, type Claim } from '../claims/analyze';
+import { analyzeSequence, type Claim } from '../claims/analyze';
 import { compatibleDates } from '../claims/dates';
 import { sameNumber } from '../claims/numbers';
 import type { LoadedDataset } from '../dataset/loaded';
@@ -123,16 +123,60 @@ function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, 
   }
 }
 
+/** A source sentence must state at least this share of a page sentence to be half of its support. */
+const PARTIAL_COVER = 0.25;
+
+/**
+ * A page sentence often joins two sentences of one source ("the visit ended on Tuesday with
+ * fruitful talks" = "concluded his visit on Tuesday" + "the negotiations were fruitful"). Two
+ * sentences of the same source that each state part of it, with no detail differing, support it
+ * together when their union does.
+ */
+function supportedByTwo(
+  ds: LoadedDataset,
+  claim: Claim,
+  partial: { id: number; cover: number }[],
+): { id: number; j: Judgement }[] {
+  const ranked = [...partial].sort((a, b) => b.cover - a.cover || a.id - b.id).slice(0, 6);
+  for (let i = 0; i < ranked.length; i++) {
+    for (let k = i + 1; k < ranked.length; k++) {
+      const [x, y] = [ranked[i], ranked[k]];
+      const [cx, cy] = [ds.claims[x?.id ?? -1], ds.claims[y?.id ?? -1]];
+      if (!x || !y || !cx || !cy || ds.data.claims[x.id]?.source !== ds.data.claims[y.id]?.source) continue;
+      const j = judge(compareClaims(claim, mergeClaims(cx, cy), ds.lexicon, ds.index));
+      if (j?.stance === 'supports') return [x, y].map((p) => ({ id: p.id, j: { ...j, score: p.cover } }));
+    }
+  }
+  return [];
+}
+
+function mergeClaims(a: Claim, b: Claim): Claim {
+  const uniq = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
+  return {
+    terms: [...new Set([...a.terms, ...b.terms])].sort(),
+    entities: uniq([...a.entities, ...b.entities], (e) => e.id),
+    dates: uniq([...a.dates, ...b.dates], (d) => `${d.value}|${d.text}`),
+    numbers: uniq([...a.numbers, ...b.numbers], (n) => `${n.unit}|${n.value}`),
+    order: [...new Set([...a.order, ...b.order])],
+    negated: a.negated || b.negated,
+    hedged: a.hedged || b.hedged,
+  };
+}
+
 /** Judge one analysed page claim against the dataset. */
 export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): SentenceVerdict {
   const none: SentenceVerdict = { text, verdict: 'none', independent: 0, evidence: [], detail: null };
   const judged: { id: number; j: Judgement }[] = [];
+  const partial: { id: number; cover: number }[] = [];
   for (const id of retrieve(ds.index, claim, ds.lexicon)) {
     const source = ds.claims[id];
     if (!source) continue;
-    const j = judge(compareClaims(claim, source, ds.lexicon, ds.index));
+    const cmp = compareClaims(claim, source, ds.lexicon, ds.index);
+    const j = judge(cmp);
     if (j) judged.push({ id, j });
+    else if (cmp.differences.length === 0 && cmp.coverA >= PARTIAL_COVER) partial.push({ id, cover: cmp.coverA });
   }
+  if (!judged.some((x) => x.j.stance === 'supports')) judged.push(...supportedByTwo(ds, claim, partial));
   const supports = judged.filter((x) => x.j.stance === 'supports').sort((a, b) => b.j.score - a.j.score || a.id - b.id);
   const contradicts = judged
     .filter((x) => x.j.stance === 'contradicts')
@@ -197,7 +241,7 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
 
 /** Verdicts for the sentences of one page, in order. */
 export function matchSentences(ds: LoadedDataset, sentences: string[], published: string | null): PageVerdicts {
-  const claims = sentences.map((text) => analyzeSentence(text, { published, lexicon: ds.lexicon }));
+  const claims = analyzeSequence(sentences, { published, lexicon: ds.lexicon });
   const topic = topicOf(ds, claims);
   return {
     onTopic: topic.onTopic,
