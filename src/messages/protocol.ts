@@ -272,7 +272,7 @@ export function checkReply<T extends MessageType>(type: T, raw: unknown): ReplyO
 
 /**
  * Validates a message arriving in a content script: from our own extension's background or
- * pages, never from a content script (ours in another tab, or anything a page could reach).
+ * pages (which may be open in a tab: Firefox then sets `sender.tab`), never from a web page.
  */
 export function receiveInTab(
   raw: unknown,
@@ -280,7 +280,9 @@ export function receiveInTab(
   self: Self,
 ): { ok: true; message: TabMessage } | { ok: false; error: string } {
   if (sender.id !== self.id) return { ok: false, error: 'foreign sender' };
-  if (sender.tab) return { ok: false, error: 'tab messages come from the extension, not from tabs' };
+  if (sender.url !== undefined && !isExtensionPage(sender, self)) {
+    return { ok: false, error: 'tab messages come from the extension, not from web pages' };
+  }
   const parsed = v.safeParse(TabMessage, raw);
   if (!parsed.success) return { ok: false, error: v.summarize(parsed.issues) };
   return { ok: true, message: parsed.output };
