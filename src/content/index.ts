@@ -1,66 +1,97 @@
 /**
- * Content script: finds the article paragraphs, reports them to the
- * background, and marks the page. Everything it sets up (listeners,
- * observers) is owned by one AbortController, aborted when the extension
- * context goes away (extension reloaded or updated while the page stays).
+ * Content script: badges the article's sentences that the bundled dataset corroborates or
+ * contradicts. One AbortController per page owns every listener, observer and timer; it aborts
+ * when the extension context goes away (extension reloaded, updated or disabled under the page),
+ * which removes our badges and highlights. A client-side navigation or a change of settings
+ * starts a new View.
  */
-import browser from 'webextension-polyfill';
-import { send } from '../messages';
-import { findParagraphs, normalize } from './extract';
-import { removeMarkers, showMarker } from './marker';
+import { listenInTab } from '../messages';
+import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../settings';
+import { sweepBadges } from './badge';
+import { sweepHighlights } from './highlights';
+import { contextAlive } from './lifecycle';
+import { View } from './view';
+import { watchPage } from './watch';
 
-const controller = new AbortController();
-const { signal } = controller;
+/** After a client-side navigation, give the page a moment to render the new content. */
+const NAVIGATION_SCAN_MS = 300;
 
-/** False once the extension was reloaded/removed under this page. */
-function contextAlive(): boolean {
+// A previous instance of this script (before an extension reload or update) may have left
+// badges behind: its code can no longer run, so remove them here.
+sweepBadges(document);
+sweepHighlights(document);
+
+const page = new AbortController();
+const { signal } = page;
+const dead = () => page.abort();
+/** Ignore failures once the extension context is gone: its listeners went with it. */
+const quietly = (fn: () => void) => () => {
   try {
-    return Boolean(browser.runtime?.id);
-  } catch {
-    return false;
-  }
+    fn();
+  } catch {}
+};
+
+let settings: Settings = DEFAULT_SETTINGS;
+const watcher = watchPage(document, signal, {
+  change: (huge) => view.changed(huge),
+  navigate: () => restart(true, NAVIGATION_SCAN_MS),
+});
+// Replaced as soon as the settings are read.
+let view = new View(signal, { watcher, settings, reportEmpty: false, dead });
+
+/** Drops the current view (its badges and highlights) and starts a fresh one. */
+function restart(reportEmpty: boolean, delay: number): void {
+  view.dispose();
+  view = new View(signal, { watcher, settings, reportEmpty, dead });
+  view.schedule(delay);
 }
 
-signal.addEventListener('abort', () => removeMarkers(document));
+signal.addEventListener(
+  'abort',
+  quietly(
+    listenInTab({
+      'background:reveal': async ({ id }) => ({ found: view.reveal(id) }),
+    }),
+  ),
+);
 
-async function scan(): Promise<void> {
-  if (!contextAlive()) return controller.abort();
-  removeMarkers(document);
-  const paragraphs = findParagraphs(document);
-  const last = paragraphs.at(-1);
-  if (!last) return;
-  try {
-    await send({
-      type: 'content:scan-result',
-      url: location.href,
-      title: document.title,
-      paragraphs: paragraphs.map((p) => normalize(p.textContent ?? '')),
-    });
-  } catch (err) {
-    if (!contextAlive()) return controller.abort();
-    console.warn('[credibility-overlay] could not reach the background:', err);
-  }
-  if (!signal.aborted) showMarker(last, paragraphs.length);
-}
-
-// An orphaned script (extension reloaded or updated under this page) cannot
-// notice by itself; check when the reader comes back to the tab.
+// An orphaned script cannot notice by itself; check when the reader comes back to the tab.
 document.addEventListener(
   'visibilitychange',
   () => {
-    if (!contextAlive()) controller.abort();
+    if (!contextAlive()) dead();
   },
   { signal },
 );
 
-// Back/forward cache: the page comes back without the script re-running, but
-// the background forgot it on navigation, so report again.
+// Back/forward cache: the page comes back with its badges, but the background forgot it on
+// navigation, so report the sentences again.
 window.addEventListener(
   'pageshow',
   (e) => {
-    if (e.persisted) void scan();
+    if (e.persisted) void view.scan(true);
   },
   { signal },
 );
 
-void scan();
+void (async () => {
+  try {
+    settings = await loadSettings();
+  } catch {
+    if (!contextAlive()) return dead();
+  }
+  if (signal.aborted) return;
+  // Settings apply live: badges on/off, conflicts only, badge style.
+  signal.addEventListener(
+    'abort',
+    quietly(
+      onSettingsChanged((next) => {
+        settings = next;
+        restart(false, 0);
+      }),
+    ),
+  );
+  view.dispose();
+  view = new View(signal, { watcher, settings, reportEmpty: false, dead });
+  void view.scan();
+})();
