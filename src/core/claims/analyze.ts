@@ -257,16 +257,20 @@ export function analyzeSequence(sentences: readonly string[], ctx: AnalyzeContex
   let previous: EntityRef | undefined;
   return sentences.map((text) => {
     const claim = analyzeSentence(text, ctx);
-    const person = claim.entities.find((e) => e.kind === 'person');
-    if (person) previous = person;
-    else if (previous) {
-      const tokens = tokenize(foldPunctuation(text));
-      const k = tokens.findIndex((t) => PRONOUN.test(t.lower));
-      if (k >= 0) {
-        const covered = new Set<number>();
-        claim.entities.unshift({ id: previous.id, kind: 'person', cues: windowCues(tokens, k, k + 1, covered) });
+    const tokens = tokenize(foldPunctuation(text));
+    const pronoun = tokens.findIndex((t) => PRONOUN.test(t.lower));
+    const named = claim.entities.find((e) => e.kind === 'person');
+    // A pronoun is the actor when no one is named, or when it opens the sentence ("She met Yoko
+    // Kamikawa"); "During her visit, Janet Yellen warned …" names its actor.
+    if (previous && pronoun >= 0 && (!named || pronoun === 0)) {
+      if (!claim.entities.some((e) => e.id === previous?.id)) {
+        claim.entities.unshift({
+          id: previous.id,
+          kind: 'person',
+          cues: windowCues(tokens, pronoun, pronoun + 1, new Set()),
+        });
       }
-    }
+    } else if (named) previous = named;
     return claim;
   });
 }

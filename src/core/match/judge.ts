@@ -30,6 +30,8 @@ export const THRESHOLDS = {
 
 export function judge(c: Comparison): Judgement | null {
   const score = c.coverA;
+  // Both stances need a named anchor in common (a person, place, organisation, date or number):
+  // shared wording alone ("an issue on the agenda" ~ "important matters") is not the same fact.
   if (c.sharedEntityWeight === 0 && c.sharedTerms < 3) return null;
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
@@ -42,11 +44,8 @@ export function judge(c: Comparison): Judgement | null {
   // Exactly one checkable detail differs: a conflict. Two or more: a different fact.
   const anchored =
     c.sharedPeople > 0 && c.sharedSlots > 0 && Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
-  // A contradiction needs a named anchor in common (a person, place, date or number): two
-  // sentences about an unnamed "he" are too loosely tied to accuse either.
   if (
     c.differences.length === 1 &&
-    c.sharedEntityWeight > 0 &&
     (anchored || (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))
   ) {
     return { stance: 'contradicts', score, difference: c.differences[0] ?? null };

@@ -47,8 +47,9 @@ export interface PageVerdicts {
 
 /** A page must name at least this many distinct entities the sources name in ≥ 2 origins. */
 const TOPIC_MIN_SHARED_ENTITIES = 3;
-/** …of which at least this many are people (names are what make an event specific). */
-const TOPIC_MIN_SHARED_PEOPLE = 1;
+/** …of which at least this many are people (names are what make an event specific; one famous
+ * name alone, like a head of state, is not enough). */
+const TOPIC_MIN_SHARED_PEOPLE = 2;
 
 /** Entities that several independent origins name: the event's cast and places. */
 function coreEntities(ds: LoadedDataset): Map<string, number> {
@@ -143,8 +144,11 @@ function supportedByTwo(
       const [x, y] = [ranked[i], ranked[k]];
       const [cx, cy] = [ds.claims[x?.id ?? -1], ds.claims[y?.id ?? -1]];
       if (!x || !y || !cx || !cy || ds.data.claims[x.id]?.source !== ds.data.claims[y.id]?.source) continue;
-      const j = judge(compareClaims(claim, mergeClaims(cx, cy), ds.lexicon, ds.index));
-      if (j?.stance === 'supports') return [x, y].map((p) => ({ id: p.id, j: { ...j, score: p.cover } }));
+      const cmp = compareClaims(claim, mergeClaims(cx, cy), ds.lexicon, ds.index);
+      const j = judge(cmp);
+      // Joined support must rest on a named anchor, not on shared wording alone.
+      if (j?.stance === 'supports' && cmp.sharedEntityWeight > 0)
+        return [x, y].map((p) => ({ id: p.id, j: { ...j, score: p.cover } }));
     }
   }
   return [];
