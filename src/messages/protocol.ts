@@ -6,7 +6,6 @@
  */
 import * as v from 'valibot';
 
-const MAX_PARAGRAPHS = 2000;
 const MAX_TEXT = 50_000;
 /** A page's article is cut at this many sentences: enough for any real article. */
 export const MAX_SENTENCES = 3000;
@@ -16,13 +15,6 @@ const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 const MAX_DATASET_TEXT = 50_000_000;
 
 // ---- content script -> background ----------------------------------------
-
-export const ContentScanResult = v.strictObject({
-  type: v.literal('content:scan-result'),
-  url: text,
-  title: text,
-  paragraphs: v.pipe(v.array(text), v.maxLength(MAX_PARAGRAPHS)),
-});
 
 /** Sentences of the page's article, to be judged against the dataset. */
 export const ContentCheck = v.strictObject({
@@ -42,7 +34,7 @@ export const ContentCheck = v.strictObject({
   ),
 });
 
-export const ContentMessage = v.variant('type', [ContentScanResult, ContentCheck]);
+export const ContentMessage = v.variant('type', [ContentCheck]);
 export type ContentMessage = v.InferOutput<typeof ContentMessage>;
 
 // ---- popup (and other extension pages) -> background ----------------------
@@ -98,8 +90,6 @@ export type TabReplyOf<T extends TabMessageType> = v.InferOutput<(typeof TabRepl
 
 // ---- replies ------------------------------------------------------------
 
-export const ScanAck = v.strictObject({ ok: v.literal(true), paragraphCount: v.number() });
-
 export const VerdictSchema = v.picklist(['corroborated', 'conflict', 'disputed', 'none']);
 export const EvidenceSchema = v.strictObject({
   file: v.string(),
@@ -134,8 +124,7 @@ export type VerdictCounts = v.InferOutput<typeof VerdictCounts>;
 
 /**
  * What the background keeps per tab (from the page's `content:check` and its reply) and the popup
- * and toolbar badge show. The skeleton's `content:scan-result` fills only the optional
- * paragraphCount/excerpts (to go once the content script sends `content:check`).
+ * and toolbar badge show.
  */
 export const TabSummary = v.strictObject({
   url: v.string(),
@@ -150,8 +139,6 @@ export const TabSummary = v.strictObject({
   judged: v.array(v.strictObject({ ...SentenceResult.entries, text: v.string() })),
   dataset: v.strictObject({ name: v.string(), sources: v.number(), origins: v.number() }),
   updatedAt: v.number(),
-  paragraphCount: v.optional(v.number()),
-  excerpts: v.optional(v.array(v.string())),
 });
 export type TabSummary = v.InferOutput<typeof TabSummary>;
 export type JudgedSentence = TabSummary['judged'][number];
@@ -196,7 +183,6 @@ export type ImportReply = v.InferOutput<typeof ImportReply>;
 
 /** Reply schema for each request type. */
 export const Replies = {
-  'content:scan-result': ScanAck,
   'content:check': CheckReply,
   'popup:get-summary': SummaryReply,
   'popup:get-dataset': DatasetInfo,

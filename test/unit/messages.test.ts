@@ -8,12 +8,18 @@ const contentSender: SenderInfo = {
   tab: { id: 7, url: 'https://news.example/a' },
 };
 const popupSender: SenderInfo = { id: 'ext-id', url: 'chrome-extension://ext-id/src/popup/index.html' };
-const scan = { type: 'content:scan-result', url: 'https://news.example/a', title: 'T', paragraphs: ['a', 'b'] };
+const check = {
+  type: 'content:check',
+  url: 'https://news.example/a',
+  title: 'T',
+  published: null,
+  sentences: [{ id: 0, text: 'A sentence.' }],
+};
 
 describe('receive', () => {
-  it('accepts a scan result from a content script in a tab', () => {
-    const got = receive(scan, contentSender, self);
-    expect(got).toMatchObject({ ok: true, from: 'content', tabId: 7, message: scan });
+  it('accepts a check request from a content script in a tab', () => {
+    const got = receive(check, contentSender, self);
+    expect(got).toMatchObject({ ok: true, from: 'content', tabId: 7, message: check });
   });
 
   it('accepts popup:get-summary from an extension page', () => {
@@ -24,12 +30,12 @@ describe('receive', () => {
   });
 
   it('rejects messages from another extension', () => {
-    expect(receive(scan, { ...contentSender, id: 'other' }, self)).toMatchObject({ ok: false });
+    expect(receive(check, { ...contentSender, id: 'other' }, self)).toMatchObject({ ok: false });
   });
 
   it('rejects content messages without a tab, or from an extension page', () => {
-    expect(receive(scan, { id: 'ext-id', url: 'https://x/' }, self).ok).toBe(false);
-    expect(receive(scan, { ...popupSender, tab: { id: 1 } }, self).ok).toBe(false);
+    expect(receive(check, { id: 'ext-id', url: 'https://x/' }, self).ok).toBe(false);
+    expect(receive(check, { ...popupSender, tab: { id: 1 } }, self).ok).toBe(false);
   });
 
   it('rejects popup messages from a web page', () => {
@@ -39,10 +45,12 @@ describe('receive', () => {
   it('rejects malformed or unknown messages', () => {
     for (const raw of [
       null,
-      'content:scan-result',
-      { type: 'content:scan-result', url: 1, title: 'T', paragraphs: [] },
-      { ...scan, extra: true },
-      { ...scan, paragraphs: [1] },
+      'content:check',
+      { type: 'content:scan-result', url: 'https://news.example/a', title: 'T', paragraphs: [] },
+      { ...check, url: 1 },
+      { ...check, extra: true },
+      { ...check, sentences: [1] },
+      { ...check, published: 'Tuesday' },
       { type: 'content:unknown' },
       { type: 'background:whatever' },
     ]) {
@@ -57,6 +65,6 @@ describe('checkReply', () => {
   it('passes a valid reply and throws on an invalid one', () => {
     expect(checkReply('popup:get-summary', { summary: null })).toEqual({ summary: null });
     expect(() => checkReply('popup:get-summary', undefined)).toThrow(/bad reply/);
-    expect(() => checkReply('content:scan-result', { ok: false })).toThrow(/bad reply/);
+    expect(() => checkReply('content:check', { onTopic: true })).toThrow(/bad reply/);
   });
 });
