@@ -134,7 +134,43 @@ const SPEECH =
 const CUE_WINDOW = 2;
 
 /** Content stems of up to three words before and after a span (entities and slots skipped). */
-function windowCues(tokens: Token[], start: number, end: number, covered: Set<number>, beforeOnly = false): string[] {
+/** Words between a clause start and a date: "that in March, …", "On Tuesday, …". */
+const DATE_LEAD = new Set([
+  'in',
+  'on',
+  'at',
+  'since',
+  'by',
+  'from',
+  'until',
+  'during',
+  'last',
+  'next',
+  'this',
+  'early',
+  'late',
+  'the',
+]);
+
+/** Does the span at `start` open its clause (sentence start, after "that" or a comma)? */
+function opensClause(text: string, tokens: Token[], start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && DATE_LEAD.has(tokens[k]?.lower ?? '')) k--;
+  const prev = tokens[k];
+  if (!prev) return true;
+  if (prev.lower === 'that') return true;
+  const gap = text.slice(prev.index + prev.raw.length, tokens[k + 1]?.index ?? prev.index);
+  return gap.includes(',');
+}
+
+function windowCues(
+  tokens: Token[],
+  start: number,
+  end: number,
+  covered: Set<number>,
+  beforeOnly = false,
+  text = '',
+): string[] {
   const out: string[] = [];
   const take = (k: number) => {
     const t = tokens[k];
@@ -145,10 +181,12 @@ function windowCues(tokens: Token[], start: number, end: number, covered: Set<nu
     else return false;
     return true;
   };
-  for (let k = start - 1, n = 0; k >= 0 && n < CUE_WINDOW; k--) if (take(k)) n++;
-  // What happened is usually said before the date or name ("arrived on April 8"); only a span at
-  // the start of its clause ("On Tuesday, Lavrov concluded …") is read forwards.
-  if (out.length === 0 || !beforeOnly)
+  const forwards = beforeOnly && text !== '' && opensClause(text, tokens, start);
+  if (!forwards) for (let k = start - 1, n = 0; k >= 0 && n < CUE_WINDOW; k--) if (take(k)) n++;
+  // What happened is usually said before the date or name ("arrived on April 8"); a span that
+  // opens its clause ("On Tuesday, Lavrov concluded …", "that in March, Reuters reported") is read
+  // forwards.
+  if (forwards || out.length === 0 || !beforeOnly)
     for (let k = end, n = 0; k < tokens.length && n < CUE_WINDOW; k++) if (take(k)) n++;
   return [...new Set(out)].sort();
 }
@@ -205,7 +243,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   });
 
   const cueWords = (start: number, end: number, beforeOnly = false) =>
-    windowCues(tokens, start, end, covered, beforeOnly);
+    windowCues(tokens, start, end, covered, beforeOnly, folded);
   const entities = new Map<string, EntityRef>();
   for (const m of mentions) {
     const ref = resolveMention(m, lexicon);
@@ -248,29 +286,58 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
 }
 
 const PRONOUN = /^(he|she|his|her|him)$/u;
+/** "the minister", "the Russian foreign minister": a person named earlier, by role. */
+const ROLE_ANAPHOR =
+  /\bthe (?:[\p{L}-]+ ){0,2}(minister|diplomat|spokesman|spokeswoman|spokesperson|secretary|president|leader|envoy|official)\b/iu;
+/** "That was 36 percent more …", "The value of that trade …": a sentence leaning on the previous one. */
+const CONTEXT_ANAPHOR = /^(that|this|it|these|those)\b|\b(of|in) (that|this) \p{Ll}+\b/iu;
+/** Below this many terms and names, a leaning sentence is read together with the previous one. */
+const SHORT_CLAIM = 6;
 
 /**
- * Analyse the sentences of one text in order. A sentence whose actor is only a pronoun ("He added
- * that …", "She also insisted …") takes the person the previous sentence was about.
+ * Analyse the sentences of one text in order. A sentence whose actor is only a pronoun or a role
+ * ("He added that …", "The minister also said …") takes the person the previous sentence was
+ * about; a short sentence that leans on the previous one ("That was 36 percent more than in
+ * 2022.") also takes its names and words, since alone it states nothing checkable.
  */
 export function analyzeSequence(sentences: readonly string[], ctx: AnalyzeContext): Claim[] {
   let previous: EntityRef | undefined;
+  let previousClaim: Claim | undefined;
+  /** People named so far, most recent first, with the role words seen with them. */
+  const people: EntityRef[] = [];
   return sentences.map((text) => {
     const claim = analyzeSentence(text, ctx);
-    const tokens = tokenize(foldPunctuation(text));
+    const folded = foldPunctuation(text);
+    const tokens = tokenize(folded);
     const pronoun = tokens.findIndex((t) => PRONOUN.test(t.lower));
     const named = claim.entities.find((e) => e.kind === 'person');
+    // "The minister" is the last person seen with the role "minister" ("the Russian leader" is no
+    // one, unless someone was called a leader).
+    const role = named ? null : ROLE_ANAPHOR.exec(folded);
+    const roleHead = role?.[1] ? stem(role[1].toLowerCase()) : undefined;
+    const byRole = roleHead ? people.find((p) => p.cues?.includes(roleHead)) : undefined;
+    const antecedent = role ? byRole : previous;
     // A pronoun is the actor when no one is named, or when it opens the sentence ("She met Yoko
     // Kamikawa"); "During her visit, Janet Yellen warned …" names its actor.
-    if (previous && pronoun >= 0 && (!named || pronoun === 0)) {
-      if (!claim.entities.some((e) => e.id === previous?.id)) {
-        claim.entities.unshift({
-          id: previous.id,
-          kind: 'person',
-          cues: windowCues(tokens, pronoun, pronoun + 1, new Set()),
-        });
+    const at = role ? tokens.findIndex((t) => t.index >= role.index) : pronoun;
+    if (antecedent && at >= 0 && (!named || pronoun === 0)) {
+      if (!claim.entities.some((e) => e.id === antecedent.id)) {
+        claim.entities.unshift({ id: antecedent.id, kind: 'person', cues: windowCues(tokens, at, at + 1, new Set()) });
       }
     } else if (named) previous = named;
+    for (const e of claim.entities) {
+      if (e.kind !== 'person') continue;
+      const known = people.findIndex((p) => p.id === e.id);
+      const cues = [...new Set([...(people[known]?.cues ?? []), ...(e.cues ?? [])])];
+      if (known >= 0) people.splice(known, 1);
+      people.unshift({ ...e, cues });
+    }
+    if (previousClaim && CONTEXT_ANAPHOR.test(folded) && claim.terms.length + claim.entities.length < SHORT_CLAIM) {
+      const known = new Set(claim.entities.map((e) => e.id));
+      claim.entities.push(...previousClaim.entities.filter((e) => !known.has(e.id)));
+      claim.terms = [...new Set([...claim.terms, ...previousClaim.terms])].sort();
+    }
+    previousClaim = claim;
     return claim;
   });
 }

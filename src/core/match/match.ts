@@ -125,7 +125,9 @@ function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, 
 }
 
 /** A source sentence must state at least this share of a page sentence to be half of its support. */
-const PARTIAL_COVER = 0.25;
+const PARTIAL_COVER = 0.3;
+/** Joined support must be clearer than single-sentence support. */
+const JOINED_SUPPORT = 0.55;
 
 /**
  * A page sentence often joins two sentences of one source ("the visit ended on Tuesday with
@@ -147,7 +149,7 @@ function supportedByTwo(
       const cmp = compareClaims(claim, mergeClaims(cx, cy), ds.lexicon, ds.index);
       const j = judge(cmp);
       // Joined support must rest on a named anchor, not on shared wording alone.
-      if (j?.stance === 'supports' && cmp.sharedEntityWeight > 0)
+      if (j?.stance === 'supports' && cmp.sharedEntityWeight > 0 && cmp.coverA >= JOINED_SUPPORT)
         return [x, y].map((p) => ({ id: p.id, j: { ...j, score: p.cover } }));
     }
   }
