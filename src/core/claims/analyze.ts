@@ -37,6 +37,8 @@ export interface Claim {
   order: OrderCue[];
   negated: boolean;
   hedged: boolean;
+  /** Content stems inside quotation marks: words someone is reported to have said. */
+  quoted: string[];
 }
 
 export interface AnalyzeContext {
@@ -126,6 +128,15 @@ function placeContext(text: string, tokens: Token[], start: number, end: number)
       return before2.lower === 'at' ? 'in' : before2.lower;
   }
   return undefined;
+}
+
+/** Stems of the content words inside "…" (typographic quotes are folded to straight ones). */
+function quotedStems(folded: string): string[] {
+  const out = new Set<string>();
+  for (const m of folded.matchAll(/"([^"]{3,400})"/gu)) {
+    for (const t of tokenize(m[1] ?? '')) if (!isStopWord(t.lower) && !/^\d/u.test(t.lower)) out.add(stem(t.lower));
+  }
+  return [...out].sort();
 }
 
 /** Speech verbs are stop words as terms, but as cues they say "this person spoke". */
@@ -257,6 +268,10 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       if (ctx && (ref.kind === 'place' || ctx === 'list')) ref.ctx = ctx;
     }
     if (!entities.has(ref.id)) entities.set(ref.id, ref);
+    // An organisation's name is also words ("Ministry of Foreign Affairs" ~ "foreign ministry").
+    if (ref.kind === 'org' && ref.id.includes(' ')) {
+      for (const w of ref.id.split(' ')) if (!isStopWord(w) && !/^\p{Lu}/u.test(w)) terms.add(stem(w));
+    }
     for (const r of m.role) if (!HONORIFICS.has(r)) terms.add(stem(r));
   }
 
@@ -282,6 +297,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     order: [...order].sort(),
     negated: negations % 2 === 1,
     hedged: isHedged(folded),
+    quoted: quotedStems(folded),
   };
 }
 

@@ -25,6 +25,7 @@ const ClaimSchema = v.strictObject({
   order: v.array(v.picklist(['before', 'after'])),
   negated: v.boolean(),
   hedged: v.boolean(),
+  quoted: v.array(Str),
 });
 
 export const DatasetSchema = v.strictObject({

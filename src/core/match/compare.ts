@@ -40,6 +40,8 @@ export interface Similarity {
   actorMissing: boolean;
   /** Both sides have dates and none agree: probably two different occasions. */
   otherOccasion: boolean;
+  /** Both quote the same words (most of the first side's quoted words are in the second's). */
+  sharedQuote: boolean;
 }
 
 export interface Comparison extends Similarity {
@@ -67,6 +69,13 @@ export function sameOrWithin(a: string, b: string, lexicon: Lexicon): boolean {
   return (
     (lexicon.entities.get(a)?.within.includes(b) ?? false) || (lexicon.entities.get(b)?.within.includes(a) ?? false)
   );
+}
+
+/** At least three quoted words on the first side, most of them quoted (or said) by the second. */
+function quotesShared(a: Claim, b: Claim, lexicon: Lexicon): boolean {
+  if (a.quoted.length < 3) return false;
+  const other = new Set([...b.quoted, ...b.terms]);
+  return a.quoted.filter((t) => termMatches(t, other, lexicon, false)).length >= Math.ceil(a.quoted.length * 0.6);
 }
 
 /** "Communist Party" and "Chinese Communist Party": one organisation's name inside the other's. */
@@ -195,6 +204,7 @@ export function similarity(
     sharedPeople,
     actorMissing,
     otherOccasion,
+    sharedQuote: quotesShared(a, b, lexicon),
   };
 }
 

@@ -43,7 +43,9 @@ export function judge(c: Comparison): Judgement | null {
   }
   // Exactly one checkable detail differs: a conflict. Two or more: a different fact.
   const anchored =
-    c.sharedPeople > 0 && c.sharedSlots > 0 && Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
+    c.sharedPeople > 0 &&
+    (c.sharedSlots > 0 || c.sharedQuote) &&
+    Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
   if (
     c.differences.length === 1 &&
     (anchored || (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))

@@ -166,6 +166,7 @@ function mergeClaims(a: Claim, b: Claim): Claim {
     order: [...new Set([...a.order, ...b.order])],
     negated: a.negated || b.negated,
     hedged: a.hedged || b.hedged,
+    quoted: [...new Set([...a.quoted, ...b.quoted])].sort(),
   };
 }
 
