@@ -25,8 +25,19 @@ interface BadgeProps {
 function Badge({ result, style, signal, emphasize }: BadgeProps) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
+  // The sentence stays emphasized while the badge is hovered, focused, or its card is open.
+  const why = useRef({ hover: false, focus: false, open: false });
+  const because = (reason: 'hover' | 'focus' | 'open', on: boolean) => {
+    why.current[reason] = on;
+    const { hover, focus, open } = why.current;
+    emphasize(hover || focus || open);
+  };
+  const toggle = (next: boolean) => {
+    setOpen(next);
+    because('open', next);
+  };
   const close = (refocus: boolean) => {
-    setOpen(false);
+    toggle(false);
     if (refocus) button.current?.focus();
   };
   return (
@@ -38,14 +49,14 @@ function Badge({ result, style, signal, emphasize }: BadgeProps) {
         aria-label={badgeName(result)}
         aria-haspopup="dialog"
         aria-expanded={open ? 'true' : 'false'}
-        onClick={() => setOpen(!open)}
+        onClick={() => toggle(!open)}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && open) close(true);
         }}
-        onMouseEnter={() => emphasize(true)}
-        onMouseLeave={() => emphasize(false)}
-        onFocus={() => emphasize(true)}
-        onBlur={() => emphasize(false)}
+        onMouseEnter={() => because('hover', true)}
+        onMouseLeave={() => because('hover', false)}
+        onFocus={() => because('focus', true)}
+        onBlur={() => because('focus', false)}
       >
         <Icon verdict={result.verdict} />
         <span class="text" aria-hidden="true">

@@ -139,6 +139,8 @@ export class View {
 
     if (!isArticle(sentences)) {
       this.state = 'empty';
+      // Still no article after a few tries: stop looking, watch for navigation only.
+      if (this.scans >= MAX_EMPTY_SCANS) this.opts.watcher.setMode('navigation');
       if (this.opts.reportEmpty && !this.reported) await this.check([], published);
       return;
     }
