@@ -44,6 +44,7 @@ export function DatasetSection() {
     <section aria-labelledby="dataset-h">
       <h2 id="dataset-h">{t('sectionDataset')}</h2>
       <p class="muted">{t('datasetIntro')}</p>
+      {info ? <DatasetDetails info={info} /> : <p>{t('loading')}</p>}
       <div class="import">
         <h3>{t('importHeading')}</h3>
         <p class="muted">{t('importHelp')}</p>
@@ -69,7 +70,6 @@ export function DatasetSection() {
           </p>
         )}
       </div>
-      {info ? <DatasetDetails info={info} /> : <p>{t('loading')}</p>}
     </section>
   );
 }
@@ -108,7 +108,7 @@ function DatasetDetails({ info }: { info: DatasetInfo }) {
                 {s.outlet}
                 {s.headline && <span class="headline">{s.headline}</span>}
               </td>
-              <td>{s.published}</td>
+              <td class="date">{s.published}</td>
               <td>{groupName(s.origin)}</td>
             </tr>
           ))}

@@ -48,6 +48,9 @@ export function Findings(props: { summary: TabSummary; conflictsOnly: boolean; o
 function Row({ sentence: s, onReveal }: { sentence: JudgedSentence; onReveal(id: number): void }) {
   const against = outletsOf(s, 'contradicts');
   const outlets = s.verdict === 'conflict' ? against : outletsOf(s);
+  const values = s.detail && s.verdict !== 'corroborated' ? s.detail : null;
+  // A conflict's one outlet already heads its value: say it once.
+  const outletLine = !(values && s.verdict === 'conflict' && outlets.length === 1);
   return (
     <button
       type="button"
@@ -58,22 +61,24 @@ function Row({ sentence: s, onReveal }: { sentence: JudgedSentence; onReveal(id:
     >
       <span class="verdict">{t(VERDICT_LABEL[s.verdict])}</span>
       <span class="sentence">{shorten(s.text)}</span>
-      {s.detail && s.verdict !== 'corroborated' && (
+      {values && (
         <span class="values" data-testid="values">
           <span class="value">
             <span class="who">{t('pageSays')}</span>
-            <span class="what">{s.detail.page}</span>
+            <span class="what">{values.page}</span>
           </span>
           <span class="value">
             <span class="who">{t('sourceSays', against[0] ?? '')}</span>
-            <span class="what">{s.detail.source}</span>
+            <span class="what">{values.source}</span>
           </span>
         </span>
       )}
-      <span class="outlets">
-        {list(outlets)}
-        {s.verdict === 'corroborated' && ` · ${tn('independentSources', s.independent)}`}
-      </span>
+      {outletLine && (
+        <span class="outlets">
+          {list(outlets)}
+          {s.verdict === 'corroborated' && ` · ${tn('independentSources', s.independent)}`}
+        </span>
+      )}
     </button>
   );
 }
