@@ -156,6 +156,35 @@ function supportedByTwo(
   return [];
 }
 
+/**
+ * A page sentence that restates one source sentence and changes a detail stated in the next one
+ * ("Putin planned to visit in May, which would be his first trip since winning a fourth term" vs
+ * "… visit China in May." + "… first international trip following his reelection for a fifth
+ * term"): read the supporting sentence together with the one before and the one after it; one
+ * differing detail, found in the added sentence, is a conflict with it.
+ */
+function contradictedAlongside(
+  ds: LoadedDataset,
+  claim: Claim,
+  judged: { id: number; j: Judgement }[],
+): { id: number; j: Judgement }[] {
+  const supports = judged.filter((x) => x.j.stance === 'supports').slice(0, 2);
+  for (const s of supports) {
+    const source = ds.data.claims[s.id]?.source;
+    for (const y of [s.id - 1, s.id + 1]) {
+      const [cs, cy] = [ds.claims[s.id], ds.claims[y]];
+      if (y === s.id || !cs || !cy || ds.data.claims[y]?.source !== source) continue;
+      const j = judge(compareClaims(claim, mergeClaims(cs, cy), ds.lexicon, ds.index));
+      // Polarity belongs to one sentence's clause: a neighbour's "not" says nothing about this one.
+      if (j?.stance !== 'contradicts' || !j.difference || j.difference.kind === 'negation') continue;
+      // The differing detail must come from the added sentence, not the supporting one.
+      const alone = compareClaims(claim, cy, ds.lexicon, ds.index).differences;
+      if (alone.some((d) => d.kind === j.difference?.kind)) return [{ id: y, j }];
+    }
+  }
+  return [];
+}
+
 function mergeClaims(a: Claim, b: Claim): Claim {
   const uniq = <T>(xs: T[], key: (x: T) => string) => [...new Map(xs.map((x) => [key(x), x])).values()];
   return {
@@ -184,6 +213,7 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
     else if (cmp.differences.length === 0 && cmp.coverA >= PARTIAL_COVER) partial.push({ id, cover: cmp.coverA });
   }
   if (!judged.some((x) => x.j.stance === 'supports')) judged.push(...supportedByTwo(ds, claim, partial));
+  if (!judged.some((x) => x.j.stance === 'contradicts')) judged.push(...contradictedAlongside(ds, claim, judged));
   const supports = judged.filter((x) => x.j.stance === 'supports').sort((a, b) => b.j.score - a.j.score || a.id - b.id);
   const contradicts = judged
     .filter((x) => x.j.stance === 'contradicts')
