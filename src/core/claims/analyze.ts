@@ -85,7 +85,7 @@ export function resolveMention(m: Mention, lexicon: Lexicon): EntityRef {
   return { id: m.key, kind: m.guess };
 }
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'from', 'of']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'into', 'inside', 'near']);
 /** "the city of X", "the island of X": X is the place the sentence is about. */
 const PLACE_NOUNS = new Set([
   'city',
@@ -100,34 +100,22 @@ const PLACE_NOUNS = new Set([
   'county',
 ]);
 
-/** How a place is used: after a locative preposition ("in X", "the city of X") or in a list. */
-function placeContext(text: string, tokens: Token[], start: number, end: number): string | undefined {
+/**
+ * How a place is used: where something happens ("in X", "at X", "to X", "the city of X": 'loc'),
+ * where it comes from ('from'), or one of a list ("Brazil, Russia, India": 'list').
+ */
+function placeContext(text: string, tokens: Token[], start: number): string | undefined {
   const before = tokens[start - 1];
-  const before2 = tokens[start - 2];
   const t = tokens[start];
-  if (before && t) {
-    const gap = text.slice(before.index + before.raw.length, t.index);
-    if (
-      gap.includes(',') ||
-      text
-        .slice((tokens[end - 1]?.index ?? 0) + (tokens[end - 1]?.raw.length ?? 0))
-        .trimStart()
-        .startsWith(',')
-    ) {
-      if (gap.includes(',') && before.raw[0] === before.raw[0]?.toUpperCase()) return 'list';
-    }
-    if (PLACE_PREPOSITIONS.has(before.lower))
-      return before.lower === 'of'
-        ? PLACE_NOUNS.has(before2?.lower ?? '')
-          ? 'in'
-          : undefined
-        : before.lower === 'at'
-          ? 'in'
-          : before.lower;
-    if (before.lower === 'the' && before2 && PLACE_PREPOSITIONS.has(before2.lower) && before2.lower !== 'of')
-      return before2.lower === 'at' ? 'in' : before2.lower;
-  }
-  return undefined;
+  if (!before || !t) return undefined;
+  const gap = text.slice(before.index + before.raw.length, t.index);
+  if (gap.includes(',') && /^\p{Lu}/u.test(before.raw)) return 'list';
+  // Skip an article: "at the Great Hall", "in the South China Sea".
+  const k = before.lower === 'the' ? start - 2 : start - 1;
+  const prep = tokens[k]?.lower ?? '';
+  if (prep === 'of') return PLACE_NOUNS.has(tokens[k - 1]?.lower ?? '') ? 'loc' : undefined;
+  if (prep === 'from') return 'from';
+  return PLACE_PREPOSITIONS.has(prep) ? 'loc' : undefined;
 }
 
 /** Stems of the content words inside "…" (typographic quotes are folded to straight ones). */
@@ -264,7 +252,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       ].sort();
     // A demonym ("the Ukrainian conflict") names a country but is not a place slot.
     if ((ref.kind === 'place' || ref.kind === 'other') && !lexicon.demonyms.has(m.key) && !demonymOf(m.key, lexicon)) {
-      const ctx = placeContext(folded, tokens, m.start, m.end);
+      const ctx = placeContext(folded, tokens, m.start);
       if (ctx && (ref.kind === 'place' || ctx === 'list')) ref.ctx = ctx;
     }
     if (!entities.has(ref.id)) entities.set(ref.id, ref);

@@ -16,7 +16,7 @@ export interface Judgement {
 /** Thresholds, tuned on the development pages (see README "Evaluation"). */
 export const THRESHOLDS = {
   /** Share of the page claim that the source must state for support. */
-  support: 0.45,
+  support: 0.4,
   /** …when the source names none of the people the page sentence names. */
   supportWithoutActor: 0.7,
   /** And share of the source claim the page must state (guards against one shared phrase). */
