@@ -6,7 +6,7 @@
  * starts a new View.
  */
 import { listenInTab } from '../messages';
-import { DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../settings';
+import { badgesOn, DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../settings';
 import { sweepBadges } from './badge';
 import { sweepHighlights } from './highlights';
 import { contextAlive } from './lifecycle';
@@ -32,6 +32,8 @@ const quietly = (fn: () => void) => () => {
 };
 
 let settings: Settings = DEFAULT_SETTINGS;
+/** What of the settings this page's badges depend on (other sites' switches do not matter here). */
+const look = (s: Settings) => JSON.stringify([badgesOn(s, location.href), s.conflictsOnly, s.badgeStyle]);
 const watcher = watchPage(document, signal, {
   change: (huge) => view.changed(huge),
   navigate: () => restart(true, NAVIGATION_SCAN_MS),
@@ -86,8 +88,9 @@ void (async () => {
     'abort',
     quietly(
       onSettingsChanged((next) => {
+        const before = look(settings);
         settings = next;
-        restart(false, 0);
+        if (look(next) !== before) restart(false, 0);
       }),
     ),
   );

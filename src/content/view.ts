@@ -25,7 +25,8 @@ const FLASH_MS = 1800;
 /** The protocol's cap on one sentence; longer runs of text are not sentences worth a badge. */
 const MAX_SENTENCE_CHARS = 5000;
 
-type State = 'new' | 'empty' | 'off-topic' | 'on-topic';
+/** `off`: badges are turned off for this site (or everywhere) in the settings. */
+type State = 'new' | 'off' | 'empty' | 'off-topic' | 'on-topic';
 
 interface Badged {
   host: Element;
@@ -69,7 +70,7 @@ export class View {
 
   /** The page changed: rescan soon, unless this view has nothing more to do. */
   changed(huge: boolean): void {
-    if (this.state === 'off-topic') return;
+    if (this.state === 'off' || this.state === 'off-topic') return;
     if (this.state === 'empty' && this.scans >= MAX_EMPTY_SCANS) return;
     this.schedule(huge ? RESCAN_HUGE_MS : RESCAN_MS);
   }
@@ -124,7 +125,11 @@ export class View {
 
   private async scanOnce(force: boolean): Promise<void> {
     if (!contextAlive()) return this.opts.dead();
-    if (!badgesOn(this.opts.settings, location.href)) return; // turned off here: no work at all
+    if (!badgesOn(this.opts.settings, location.href)) {
+      this.state = 'off'; // no work at all until the settings change or the page navigates
+      this.opts.watcher.setMode('navigation');
+      return;
+    }
     this.scans++;
     const { blocks, published } = articleOf(document);
     const sentences: Tracked[] = [];
