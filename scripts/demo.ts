@@ -5,7 +5,7 @@
  *   npm run demo -- --screenshot out.png  headless; saves a screenshot, exits
  */
 import { resolve } from 'node:path';
-import { ensureBuilt, launchChromium, markerText, ROOT, serve } from '../test/browser/harness';
+import { badgeCounts, ensureBuilt, launchChromium, ROOT, serve } from '../test/browser/harness';
 
 const i = process.argv.indexOf('--screenshot');
 const screenshot = i >= 0 ? process.argv[i + 1] : undefined;
@@ -20,8 +20,9 @@ const server = await serve(resolve(ROOT, 'demo'));
 const run = await launchChromium({ headless: Boolean(screenshot) });
 const page = run.context.pages()[0] ?? (await run.context.newPage());
 await page.goto(server.url('article.html'));
-await page.waitForFunction(markerText, undefined, { timeout: 15_000 });
-console.log(`demo: ${server.url('article.html')} – marker says: ${await page.evaluate(markerText)}`);
+await page.waitForFunction(() => document.querySelector('cred-badge'), undefined, { timeout: 15_000 });
+await page.waitForTimeout(500); // the rest of the badges, added in slices
+console.log(`demo: ${server.url('article.html')} – badges: ${JSON.stringify(await page.evaluate(badgeCounts))}`);
 
 if (screenshot) {
   await page.screenshot({ path: resolve(screenshot), fullPage: true });

@@ -11,7 +11,7 @@ const FOCUS = 'cred-focus';
 const NAMES = ['cred-corroborated', 'cred-conflict', 'cred-disputed', FOCUS];
 
 const RULES = `
-::highlight(cred-corroborated) { background-color: rgba(34, 197, 94, 0.14); }
+::highlight(cred-corroborated) { background-color: rgba(34, 197, 94, 0.1); }
 ::highlight(cred-conflict) { background-color: rgba(239, 68, 68, 0.2); text-decoration: underline wavy rgb(220, 38, 38) 1px; }
 ::highlight(cred-disputed) { background-color: rgba(234, 179, 8, 0.2); text-decoration: underline dotted rgb(161, 98, 7) 1px; }
 ::highlight(cred-focus) { background-color: rgba(37, 99, 235, 0.28); }

@@ -237,8 +237,12 @@ export async function gotoExtensionPage(page: PPage, url: string): Promise<void>
   }
 }
 
-/** Text of our marker's shadow root, or null (runs in the page). */
-export function markerText(): string | null {
-  const host = document.querySelector('cred-marker');
-  return host?.shadowRoot?.querySelector('.text')?.textContent ?? null;
+/** Our badges on the page by verdict, e.g. {corroborated: 9, conflict: 2} (runs in the page). */
+export function badgeCounts(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const host of Array.from(document.querySelectorAll('cred-badge'))) {
+    const verdict = host.shadowRoot?.querySelector('button.badge')?.classList.item(1) ?? 'unknown';
+    counts[verdict] = (counts[verdict] ?? 0) + 1;
+  }
+  return counts;
 }
