@@ -30,7 +30,7 @@ import {
   MINI_NAME,
   pageBadges,
   popupFacts,
-  total,
+  settledBadges,
 } from './popup-support';
 
 declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } };
@@ -70,8 +70,7 @@ describe('chromium', () => {
   async function badged(path: string): Promise<{ page: Page; badges: Counts }> {
     const page = await run.context.newPage();
     await page.goto(server.url(path));
-    await expect.poll(() => page.evaluate(pageBadges).then(total), { timeout: 20_000 }).toBeGreaterThan(0);
-    return { page, badges: await page.evaluate(pageBadges) };
+    return { page, badges: await settledBadges(() => page.evaluate(pageBadges)) };
   }
 
   it('shows the dataset for audit: sources, origin groups, disagreements', async () => {
@@ -134,8 +133,13 @@ describe('chromium', () => {
         disagreements: 0,
         status: `Now using “${MINI_NAME}”. Open tabs use it from their next check.`,
       });
+    // The import outlives the service worker: stop it, and the next check wakes a new one.
+    const cdp = await run.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
     const { page, badges } = await badged('bridge.html');
     expect(badges).toEqual(BRIDGE);
+    await cdp.send('ServiceWorker.stopAllWorkers'); // the summary outlives it too (storage.session)
     const popup = await run.context.newPage();
     await popup.goto(run.popupUrl(await run.tabIdFor(page)));
     await popup.locator('[data-state="results"]').waitFor({ timeout: 15_000 });
@@ -170,8 +174,7 @@ describe('firefox', () => {
   async function badged(path: string): Promise<{ page: PPage; badges: Counts }> {
     const page = await run.browser.newPage();
     await page.goto(server.url(path));
-    await page.waitForFunction(() => document.querySelectorAll('cred-badge').length > 0, { timeout: 20_000 });
-    return { page, badges: await page.evaluate(pageBadges) };
+    return { page, badges: await settledBadges(() => page.evaluate(pageBadges)) };
   }
   const click = (sel: string) => options.$eval(sel, (e) => (e as HTMLElement).click());
   const upload = async (file: string) =>

@@ -149,3 +149,22 @@ export function datasetFacts() {
     status: document.querySelector('[data-testid="import-status"]')?.textContent ?? null,
   };
 }
+
+/**
+ * The page's badges once they have settled: some, and the same for a second (the content
+ * script badges in time slices and may rescan, so an early count can be partial).
+ */
+export async function settledBadges(read: () => Promise<Counts>, timeout = 20_000): Promise<Counts> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  let same = 0;
+  for (;;) {
+    const counts = await read();
+    const key = JSON.stringify(counts);
+    same = key === last && total(counts) > 0 ? same + 1 : 0;
+    last = key;
+    if (same >= 4) return counts;
+    if (Date.now() > deadline) throw new Error(`badges did not settle: last ${key}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}

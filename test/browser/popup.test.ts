@@ -25,7 +25,7 @@ import {
   firefoxTabId,
   pageBadges,
   popupFacts,
-  total,
+  settledBadges,
 } from './popup-support';
 
 // Only what the tests evaluate inside Chromium's service worker.
@@ -75,8 +75,7 @@ describe('chromium', () => {
   async function badgedArticle(): Promise<{ page: Page; badges: Counts; tabId: number }> {
     const page = await run.context.newPage();
     await page.goto(server.url('d01.html'));
-    await expect.poll(() => page.evaluate(pageBadges).then(total), { timeout: 20_000 }).toBeGreaterThan(0);
-    const badges = await page.evaluate(pageBadges);
+    const badges = await settledBadges(() => page.evaluate(pageBadges));
     return { page, badges, tabId: await popupFor(page, 'results') };
   }
 
@@ -171,8 +170,7 @@ describe('firefox', () => {
     const page = await run.browser.newPage();
     const url = server.url('d01.html');
     await page.goto(url);
-    await page.waitForFunction(() => document.querySelectorAll('cred-badge').length > 0, { timeout: 20_000 });
-    const badges = await page.evaluate(pageBadges);
+    const badges = await settledBadges(() => page.evaluate(pageBadges));
     const tabId = await popupFor(url, 'results');
     const facts = await popup.evaluate(popupFacts);
     expect(facts.checked).toMatch(HEADER);

@@ -131,3 +131,17 @@ describe('dataset import', () => {
     expect(browser.storage.local.data.size).toBe(0);
   });
 });
+
+describe('dataset loading', () => {
+  it('loads an imported dataset from storage when the background starts again, and falls back when it cannot', async () => {
+    vi.resetModules();
+    await browser.storage.local.set({ 'dataset:imported': JSON.stringify({ ...JSON.parse(bundled), name: 'Stored' }) });
+    const fresh = await import('../../src/background/dataset');
+    expect((await fresh.getDataset()).data.name).toBe('Stored');
+
+    vi.resetModules();
+    await browser.storage.local.set({ 'dataset:imported': '{"schemaVersion": 99}' });
+    const again = await import('../../src/background/dataset');
+    expect(await again.datasetInfo()).toMatchObject({ name: JSON.parse(bundled).name, imported: false });
+  });
+});
