@@ -119,7 +119,7 @@ describe('chromium', () => {
           /^Could not import broken\.json: dataset: not valid JSON \(.+\)\. The current dataset stays in use\.$/,
         ),
       });
-    await options.screenshot({ path: artefact('chromium-options-import-error.png') });
+    await options.locator('.import').screenshot({ path: artefact('chromium-options-import-error.png') });
     const old = await badged('d01.html'); // the bundled dataset still judges pages
     await old.page.close();
 
