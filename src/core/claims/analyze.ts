@@ -85,7 +85,9 @@ export function resolveMention(m: Mention, lexicon: Lexicon): EntityRef {
   return { id: m.key, kind: m.guess };
 }
 
-const PLACE_PREPOSITIONS = new Set(['in', 'at', 'to', 'into', 'inside', 'near']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'into', 'inside', 'near']);
+const MOTION =
+  /^(trips?|visits?|visited|visiting|travel\w*|journey\w*|flew|fly|flying|went|go|going|goes|came|come|arriv\w*|head\w*|return\w*|mov\w*|sail\w*|drove|driv\w*|took|tours?|toured)$/u;
 /** "the city of X", "the island of X": X is the place the sentence is about. */
 const PLACE_NOUNS = new Set([
   'city',
@@ -109,12 +111,18 @@ function placeContext(text: string, tokens: Token[], start: number): string | un
   const t = tokens[start];
   if (!before || !t) return undefined;
   const gap = text.slice(before.index + before.raw.length, t.index);
-  if (gap.includes(',') && /^\p{Lu}/u.test(before.raw)) return 'list';
+  // A list of names: "Brazil, Russia, Indonesia, China and South Africa".
+  const rest = text.slice(t.index);
+  if (gap.includes(',') && /^\p{Lu}/u.test(before.raw) && /^[\p{L} ]+?(,| and | or )\s*\p{Lu}/u.test(rest))
+    return 'list';
   // Skip an article: "at the Great Hall", "in the South China Sea".
   const k = before.lower === 'the' ? start - 2 : start - 1;
   const prep = tokens[k]?.lower ?? '';
   if (prep === 'of') return PLACE_NOUNS.has(tokens[k - 1]?.lower ?? '') ? 'loc' : undefined;
   if (prep === 'from') return 'from';
+  // "to" is a destination after a journey ("a trip to Guangzhou"), not after "assistance to Moscow".
+  if (prep === 'to')
+    return MOTION.test(tokens[k - 1]?.lower ?? '') || MOTION.test(tokens[k - 2]?.lower ?? '') ? 'loc' : undefined;
   return PLACE_PREPOSITIONS.has(prep) ? 'loc' : undefined;
 }
 
@@ -126,6 +134,8 @@ function quotedStems(folded: string): string[] {
   }
   return [...out].sort();
 }
+
+const NOT_TEMPORAL = /^(named|name|names|look|looks|looked|looking|modell?ed|takes?|took|taken)$/u;
 
 /** Speech verbs are stop words as terms, but as cues they say "this person spoke". */
 const SPEECH =
@@ -228,7 +238,8 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       negations++;
       return;
     }
-    const cue = orderCue(t.lower);
+    // "named after", "look after" are not about time.
+    const cue = NOT_TEMPORAL.test(tokens[k - 1]?.lower ?? '') ? undefined : orderCue(t.lower);
     if (cue) {
       order.add(cue);
       return;
@@ -294,7 +305,8 @@ const PRONOUN = /^(he|she|his|her|him)$/u;
 const ROLE_ANAPHOR =
   /\bthe (?:[\p{L}-]+ ){0,2}(minister|diplomat|spokesman|spokeswoman|spokesperson|secretary|president|leader|envoy|official)\b/iu;
 /** "That was 36 percent more …", "The value of that trade …": a sentence leaning on the previous one. */
-const CONTEXT_ANAPHOR = /^(that|this|it|these|those)\b|\b(of|in) (that|this) \p{Ll}+\b/iu;
+const CONTEXT_ANAPHOR =
+  /^(that|this|it) (was|is|were|are|would|will|has|had)\b|\b(of|in|for) (that|this) (?!year|month|week|time|day)\p{Ll}+/iu;
 /** Below this many terms and names, a leaning sentence is read together with the previous one. */
 const SHORT_CLAIM = 6;
 

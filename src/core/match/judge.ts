@@ -26,13 +26,16 @@ export const THRESHOLDS = {
   conflictOther: 0.2,
   /** With the same person and the same date or number on both sides, less wording must agree. */
   anchoredConflict: 0.33,
+  /** With the same person alone, a little more. */
+  personAnchoredConflict: 0.4,
 };
 
 export function judge(c: Comparison): Judgement | null {
   const score = c.coverA;
-  // Both stances need a named anchor in common (a person, place, organisation, date or number):
-  // shared wording alone ("an issue on the agenda" ~ "important matters") is not the same fact.
-  if (c.sharedEntityWeight === 0 && c.sharedTerms < 3) return null;
+  // Support needs a named anchor in common (a person, place, organisation, date or number) or at
+  // least three shared words; a contradiction always needs the named anchor (two sentences about
+  // an unnamed "he" are too loosely tied to accuse either).
+  if (c.sharedEntityWeight === 0 && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
     // the page sentence is there anyway.
@@ -44,7 +47,7 @@ export function judge(c: Comparison): Judgement | null {
   // Exactly one checkable detail differs: a conflict. Two or more: a different fact.
   const anchored =
     c.sharedPeople > 0 &&
-    (c.sharedSlots > 0 || c.sharedQuote) &&
+    (c.sharedSlots > 0 || c.sharedQuote || Math.min(c.coverA, c.coverB) >= THRESHOLDS.personAnchoredConflict) &&
     Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
   if (
     c.differences.length === 1 &&
