@@ -39,6 +39,8 @@ export interface Claim {
   hedged: boolean;
   /** Content stems inside quotation marks: words someone is reported to have said. */
   quoted: string[];
+  /** What one person did before another did something: [first, then] ("A … after B" → [B, A]). */
+  sequence: [string, string][];
 }
 
 export interface AnalyzeContext {
@@ -135,6 +137,21 @@ function quotedStems(folded: string): string[] {
   return [...out].sort();
 }
 
+/** "A … after B" → B first; "A … before B" → A first; only where a person stands on each side. */
+function sequenceOf(
+  cues: { cue: OrderCue; at: number }[],
+  people: { id: string; start: number }[],
+): [string, string][] {
+  const out: [string, string][] = [];
+  for (const { cue, at } of cues) {
+    const left = people.filter((p) => p.start < at).at(-1);
+    const right = people.find((p) => p.start > at);
+    if (!left || !right || left.id === right.id) continue;
+    out.push(cue === 'after' ? [right.id, left.id] : [left.id, right.id]);
+  }
+  return out;
+}
+
 const NOT_TEMPORAL = /^(named|name|names|look|looks|looked|looking|modell?ed|takes?|took|taken)$/u;
 
 /** Speech verbs are stop words as terms, but as cues they say "this person spoke". */
@@ -225,6 +242,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
 
   const terms = new Set<string>();
   const order = new Set<OrderCue>();
+  const cueAt: { cue: OrderCue; at: number }[] = [];
   let negations = 0;
   tokens.forEach((t, k) => {
     if (
@@ -242,6 +260,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     const cue = NOT_TEMPORAL.test(tokens[k - 1]?.lower ?? '') ? undefined : orderCue(t.lower);
     if (cue) {
       order.add(cue);
+      cueAt.push({ cue, at: k });
       return;
     }
     if (covered.has(k) || isStopWord(t.lower) || /^\d/u.test(t.lower)) return;
@@ -255,8 +274,10 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const cueWords = (start: number, end: number, beforeOnly = false) =>
     windowCues(tokens, start, end, covered, beforeOnly, folded);
   const entities = new Map<string, EntityRef>();
+  const people: { id: string; start: number }[] = [];
   for (const m of mentions) {
     const ref = resolveMention(m, lexicon);
+    if (ref.kind === 'person') people.push({ id: ref.id, start: m.start });
     if (ref.kind === 'person')
       ref.cues = [
         ...new Set([...m.role.filter((r) => !HONORIFICS.has(r)).map(stem), ...cueWords(m.start, m.end)]),
@@ -294,6 +315,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     }),
     numbers,
     order: [...order].sort(),
+    sequence: sequenceOf(cueAt, people),
     negated: negations % 2 === 1,
     hedged: isHedged(folded),
     quoted: quotedStems(folded),
@@ -352,6 +374,10 @@ export function analyzeSequence(sentences: readonly string[], ctx: AnalyzeContex
       const known = new Set(claim.entities.map((e) => e.id));
       claim.entities.push(...previousClaim.entities.filter((e) => !known.has(e.id)));
       claim.terms = [...new Set([...claim.terms, ...previousClaim.terms])].sort();
+      // The previous sentence's amounts and dates are what "that" refers to, unless restated.
+      const units = new Set(claim.numbers.map((n) => n.unit));
+      claim.numbers.push(...previousClaim.numbers.filter((n) => !units.has(n.unit)));
+      if (claim.dates.length === 0) claim.dates.push(...previousClaim.dates);
     }
     previousClaim = claim;
     return claim;

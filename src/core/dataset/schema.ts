@@ -26,6 +26,7 @@ const ClaimSchema = v.strictObject({
   negated: v.boolean(),
   hedged: v.boolean(),
   quoted: v.array(Str),
+  sequence: v.array(v.tuple([Str, Str])),
 });
 
 export const DatasetSchema = v.strictObject({

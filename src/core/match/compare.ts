@@ -265,10 +265,16 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   )[0];
   if (pair) out.push({ kind: 'place', a: displayName(pair[0], lexicon), b: displayName(pair[1], lexicon) });
 
-  // Before/after: one side says before where the other says after.
+  // Before/after: the same two people in the opposite order ("Yellen warned after Lavrov left"
+  // vs "Lavrov's visit came after Yellen warned"), or one side says before where the other says
+  // after.
+  const swapped = a.sequence.find(([x, y]) => b.sequence.some(([u, w]) => u === y && w === x));
   const aOrder = new Set(a.order);
   const bOrder = new Set(b.order);
-  if (aOrder.size === 1 && bOrder.size === 1 && [...aOrder][0] !== [...bOrder][0]) {
+  if (swapped) {
+    const name = (id: string) => lexicon.entities.get(id)?.name ?? id;
+    out.push({ kind: 'order', a: `${name(swapped[0])} first`, b: `${name(swapped[1])} first` });
+  } else if (aOrder.size === 1 && bOrder.size === 1 && [...aOrder][0] !== [...bOrder][0]) {
     out.push({ kind: 'order', a: [...aOrder][0] ?? '', b: [...bOrder][0] ?? '' });
   }
 

@@ -49,9 +49,11 @@ export function judge(c: Comparison): Judgement | null {
     c.sharedPeople > 0 &&
     (c.sharedSlots > 0 || c.sharedQuote || Math.min(c.coverA, c.coverB) >= THRESHOLDS.personAnchoredConflict) &&
     Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
+  // Two shared people in the opposite order are an anchor of their own.
+  const swapped = c.differences[0]?.kind === 'order' && c.sharedPeople >= 2 && c.coverA >= THRESHOLDS.anchoredConflict;
   if (
     c.differences.length === 1 &&
-    (anchored || (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))
+    (anchored || swapped || (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))
   ) {
     return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
   }

@@ -196,6 +196,7 @@ function mergeClaims(a: Claim, b: Claim): Claim {
     negated: a.negated || b.negated,
     hedged: a.hedged || b.hedged,
     quoted: [...new Set([...a.quoted, ...b.quoted])].sort(),
+    sequence: [...a.sequence, ...b.sequence],
   };
 }
 
