@@ -46,11 +46,8 @@ export function Findings(props: { summary: TabSummary; conflictsOnly: boolean; o
 }
 
 function Row({ sentence: s, onReveal }: { sentence: JudgedSentence; onReveal(id: number): void }) {
-  const against = outletsOf(s, 'contradicts');
-  const outlets = s.verdict === 'conflict' ? against : outletsOf(s);
+  const outlets = outletsOf(s, s.verdict === 'conflict' ? 'contradicts' : undefined);
   const values = s.detail && s.verdict !== 'corroborated' ? s.detail : null;
-  // A conflict's one outlet already heads its value: say it once.
-  const outletLine = !(values && s.verdict === 'conflict' && outlets.length === 1);
   return (
     <button
       type="button"
@@ -68,17 +65,15 @@ function Row({ sentence: s, onReveal }: { sentence: JudgedSentence; onReveal(id:
             <span class="what">{values.page}</span>
           </span>
           <span class="value">
-            <span class="who">{t('sourceSays', against[0] ?? '')}</span>
+            <span class="who">{t('sourceSays')}</span>
             <span class="what">{values.source}</span>
           </span>
         </span>
       )}
-      {outletLine && (
-        <span class="outlets">
-          {list(outlets)}
-          {s.verdict === 'corroborated' && ` · ${tn('independentSources', s.independent)}`}
-        </span>
-      )}
+      <span class="outlets">
+        {list(outlets)}
+        {s.verdict === 'corroborated' && ` · ${tn('independentSources', s.independent)}`}
+      </span>
     </button>
   );
 }

@@ -65,7 +65,7 @@ export function shorten(text: string, max = 140): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/u, '')}…`;
 }
 
-/** The outlets behind a row, each once, supporting ones first. */
+/** The outlets behind a row, each once, in evidence order (the matcher puts supporting evidence first). */
 export function outletsOf(s: JudgedSentence, stance?: 'supports' | 'contradicts'): string[] {
   return [...new Set(s.evidence.filter((e) => !stance || e.stance === stance).map((e) => e.outlet))];
 }

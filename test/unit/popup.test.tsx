@@ -99,8 +99,9 @@ describe('findings', () => {
     expect(rows[0]?.querySelector('.verdict')?.textContent).toBe('Conflict');
     expect([...(rows[0]?.querySelectorAll('.value') ?? [])].map((v) => v.textContent)).toEqual([
       'This pageApril 3',
-      'BlogApril 7',
+      'SourceApril 7',
     ]);
+    expect(rows[0]?.querySelector('.outlets')?.textContent).toBe('Blog');
     expect(rows[1]?.querySelector('.sentence')?.textContent).toMatch(/^Trade reached a record very.*…$/);
     expect(rows[1]?.querySelector('.sentence')?.textContent?.length).toBeLessThanOrEqual(140);
     expect(rows[2]?.querySelector('.outlets')?.textContent).toBe('Outlet A, Outlet B · 2 independent sources');
