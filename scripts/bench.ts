@@ -93,12 +93,14 @@ function synthetic(base: Dataset, n: number): Dataset {
   const word = () => `w${Math.floor(vocab ** rand())}`; // Zipf-like: small ids are frequent
   const claims: Dataset['claims'] = [...base.claims];
   const sources = [...base.sources];
+  const template = base.sources[0];
+  if (!template) return base;
   while (claims.length < n) {
     const src = base.claims[claims.length % base.claims.length];
     if (!src) break;
     if (claims.length % 25 === 0)
       sources.push({
-        ...sources[0]!,
+        ...template,
         id: `syn${sources.length}`,
         file: `syn${sources.length}.txt`,
         origin: sources.length,

@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(import.meta.dirname, '../..');
 const pages = join(root, 'test/fixtures/pages');
 const check = (args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/check.ts'), ...args], { encoding: 'utf8', cwd: root });
+  spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/check.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: root,
+  });
 
 describe('npm run check (the CLI)', () => {
   it('prints exactly one JSON document with a verdict for every article sentence, in page order', () => {
@@ -27,7 +30,11 @@ describe('npm run check (the CLI)', () => {
     for (const s of d01.sentences) {
       expect(['corroborated', 'conflict', 'disputed', 'none']).toContain(s.verdict);
       if (s.verdict === 'conflict') {
-        expect(s.detail).toMatchObject({ kind: expect.any(String), page: expect.any(String), source: expect.any(String) });
+        expect(s.detail).toMatchObject({
+          kind: expect.any(String),
+          page: expect.any(String),
+          source: expect.any(String),
+        });
         expect(s.sources.some((e: { stance: string }) => e.stance === 'contradicts')).toBe(true);
       }
       if (s.verdict === 'corroborated') expect(s.independent).toBeGreaterThan(0);
