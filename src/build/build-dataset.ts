@@ -3,7 +3,7 @@
  * disagreements → one validated, deterministic dataset object.
  */
 import { analyzeSequence, type Claim } from '../core/claims/analyze';
-import { toLexicon } from '../core/claims/lexicon';
+import { type Lexicon, type LexiconData, toLexicon } from '../core/claims/lexicon';
 import { type Dataset, SCHEMA_VERSION, validateDataset } from '../core/dataset/schema';
 import { compareClaims } from '../core/match/compare';
 import { type Judgement, judge } from '../core/match/judge';
@@ -38,6 +38,23 @@ function isClearDisagreement(forward: Judgement, backward: Judgement | null): bo
   return Math.min(forward.score, backward?.score ?? 0) >= 0.65;
 }
 
+/** Record on each person the roles the corpus names them with. */
+function learnRoles(lexicon: LexiconData, analysed: Claim[][]): void {
+  const roles = new Map<string, Set<string>>();
+  for (const claims of analysed)
+    for (const c of claims)
+      for (const e of c.entities) {
+        if (e.kind !== 'person' || !e.role) continue;
+        const set = roles.get(e.id) ?? new Set<string>();
+        for (const r of e.role) set.add(r);
+        roles.set(e.id, set);
+      }
+  for (const [id, set] of [...roles].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const info = lexicon.entities[id];
+    if (info) info.roles = [...set].sort();
+  }
+}
+
 export function sourceId(file: string): string {
   return file.replace(/\.[^.]+$/u, '');
 }
@@ -59,12 +76,15 @@ export function buildDataset(
     opts.wordnet,
     articles.flatMap((a) => a.sentences.map((text) => ({ text }))),
   );
+  const analyse = (lex: Lexicon) =>
+    articles.map((a) => analyzeSequence(a.sentences, { published: a.src.published, lexicon: lex }));
+  // Two passes: the first learns the roles people are named with ("Russian Foreign Minister
+  // Sergei Lavrov"), so the second can resolve "the Russian minister" in every source.
+  learnRoles(lexiconData, analyse(toLexicon(lexiconData)));
   const lexicon = toLexicon(lexiconData);
-
   const claims: { id: number; source: number; text: string; claim: Claim }[] = [];
-  articles.forEach((a, source) => {
-    const analysed = analyzeSequence(a.sentences, { published: a.src.published, lexicon });
-    a.sentences.forEach((text, k) => {
+  analyse(lexicon).forEach((analysed, source) => {
+    articles[source]?.sentences.forEach((text, k) => {
       const claim = analysed[k];
       if (claim) claims.push({ id: claims.length, source, text, claim });
     });

@@ -7,6 +7,7 @@ import { isStopWord, stem, type Token, tokenize } from '../text/tokens';
 import { isHedged, isNegation, type OrderCue, orderCue } from './cues';
 import { type DateSlot, extractDates } from './dates';
 import {
+  aliasKey,
   compatibleNames,
   type EntityKind,
   findMentions,
@@ -25,6 +26,8 @@ export interface EntityRef {
   ctx?: string;
   /** For people: their role words and the words around the name (what they did or said). */
   cues?: string[];
+  /** For people: the title before the name and the country it is of ("foreign", "minist", "russia"). */
+  role?: string[];
 }
 
 export interface Claim {
@@ -148,6 +151,59 @@ function sequenceOf(
     const right = people.find((p) => p.start > at);
     if (!left || !right || left.id === right.id) continue;
     out.push(cue === 'after' ? [right.id, left.id] : [left.id, right.id]);
+  }
+  return out;
+}
+
+/**
+ * The role a person is named with: the title words before the name and the country they belong
+ * to ("Russian Foreign Minister Sergei Lavrov", "Russia's foreign minister, Sergey Lavrov").
+ */
+function roleOf(m: Mention, mentions: Mention[], tokens: Token[], lexicon: Lexicon, text: string): string[] {
+  const role = m.role.filter((r) => !HONORIFICS.has(r)).map(stem);
+  // Lower-case titles right before the name: "Russia's foreign minister, Sergey Lavrov".
+  let k = m.start - m.role.length - 1;
+  while (k >= 0 && TITLE_WORDS.has(tokens[k]?.lower ?? '')) role.push(stem(tokens[k]?.lower ?? '')), k--;
+  if (role.length === 0) return [];
+  // The country must stand right against the title: "Russian Foreign Minister", not "in Beijing, Mr.".
+  const country = mentions.find((p) => p.end === k + 1 && p !== m);
+  const first = tokens[k + 1];
+  const last = tokens[k];
+  const touching = first && last && !text.slice(last.index + last.raw.length, first.index).includes(',');
+  const id = country && touching ? (lexicon.aliases.get(country.key) ?? demonymOf(country.key, lexicon)) : undefined;
+  if (id && lexicon.entities.get(id)?.kind === 'place') role.push(id);
+  return [...new Set(role)].sort();
+}
+
+const ROLE_PHRASE =
+  /\b(?:the|([\p{Lu}][\p{L}.]*?)(?:'s)?)\s+((?:[\p{Ll}-]+\s+){0,2}?)(minister|diplomat|leader|president|spokesman|spokeswoman|spokesperson|secretary|chairman|envoy|premier)\b/gu;
+
+/**
+ * People referred to by role, not name: "Russia's top diplomat", "the Russian minister",
+ * "China's leader" — the one person the dataset knows with that role (and country), if unique.
+ * A title in front of a name ("Foreign Minister Wang Yi") is not such a phrase.
+ */
+function rolePhrases(text: string, tokens: Token[], mentions: Mention[], lexicon: Lexicon): EntityRef[] {
+  const out: EntityRef[] = [];
+  for (const m of text.matchAll(ROLE_PHRASE)) {
+    const end = (m.index ?? 0) + m[0].length;
+    const next = tokens.findIndex((t) => t.index >= end);
+    if (mentions.some((x) => x.start === next || x.start === next + 0) && /^\s*\p{Lu}/u.test(text.slice(end))) continue;
+    const country = m[1] ? (lexicon.aliases.get(aliasKey(m[1])) ?? demonymOf(aliasKey(m[1]), lexicon)) : undefined;
+    if (m[1] && !country) continue;
+    const want = [
+      stem(m[3] ?? ''),
+      ...(m[2] ?? '')
+        .split(/\s+/u)
+        .filter((w) => TITLE_WORDS.has(w))
+        .map(stem),
+    ];
+    if (country) want.push(country);
+    const found = [...lexicon.entities.entries()].filter(
+      ([, e]) => e.kind === 'person' && want.every((w) => e.roles?.includes(w)),
+    );
+    const [only] = found;
+    if (only && found.length === 1) out.push({ id: only[0], kind: 'person' });
   }
   return out;
 }
@@ -277,7 +333,11 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const people: { id: string; start: number }[] = [];
   for (const m of mentions) {
     const ref = resolveMention(m, lexicon);
-    if (ref.kind === 'person') people.push({ id: ref.id, start: m.start });
+    if (ref.kind === 'person') {
+      people.push({ id: ref.id, start: m.start });
+      const role = roleOf(m, mentions, tokens, lexicon, folded);
+      if (role.length) ref.role = role;
+    }
     if (ref.kind === 'person')
       ref.cues = [
         ...new Set([...m.role.filter((r) => !HONORIFICS.has(r)).map(stem), ...cueWords(m.start, m.end)]),
@@ -294,6 +354,10 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     }
     for (const r of m.role) if (!HONORIFICS.has(r)) terms.add(stem(r));
   }
+
+  // "Russia's top diplomat", "the Russian minister": a person the sources know by that role.
+  for (const ref of rolePhrases(folded, tokens, mentions, lexicon))
+    if (!entities.has(ref.id)) entities.set(ref.id, ref);
 
   // An unknown name listed among places is a place ("Brazil, Russia, Indonesia, China").
   const refs = [...entities.values()];

@@ -9,6 +9,8 @@ export interface EntityInfo {
   kind: EntityKind;
   /** Ids of places that contain this one (Beijing → China): not a conflict between them. */
   within: string[];
+  /** For people: role stems and country ids seen with them ("foreign", "minist", "russia"). */
+  roles?: string[];
 }
 
 /** The serialised form, stored in the dataset. */

@@ -19,7 +19,15 @@ const SafeKey = v.pipe(
 
 const ClaimSchema = v.strictObject({
   terms: v.array(Str),
-  entities: v.array(v.strictObject({ id: Str, kind: Kind, ctx: v.optional(Str), cues: v.optional(v.array(Str)) })),
+  entities: v.array(
+    v.strictObject({
+      id: Str,
+      kind: Kind,
+      ctx: v.optional(Str),
+      cues: v.optional(v.array(Str)),
+      role: v.optional(v.array(Str)),
+    }),
+  ),
   dates: v.array(v.strictObject({ value: Str, text: Str, cues: v.array(Str) })),
   numbers: v.array(v.strictObject({ value: v.number(), unit: Str, text: Str })),
   order: v.array(v.picklist(['before', 'after'])),
@@ -55,7 +63,10 @@ export const DatasetSchema = v.strictObject({
     related: v.record(SafeKey, v.array(Str)),
     antonyms: v.record(SafeKey, v.array(Str)),
     aliases: v.record(SafeKey, Str),
-    entities: v.record(SafeKey, v.strictObject({ name: Str, kind: Kind, within: v.array(Str) })),
+    entities: v.record(
+      SafeKey,
+      v.strictObject({ name: Str, kind: Kind, within: v.array(Str), roles: v.optional(v.array(Str)) }),
+    ),
     negativeWords: v.array(Str),
     demonyms: v.array(Str),
   }),
