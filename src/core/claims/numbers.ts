@@ -138,6 +138,9 @@ const SKIP_AFTER_COUNT = new Set([
   'times',
 ]);
 
+/** Common English adjective endings (no part-of-speech tagger here). */
+const ADJECTIVE = /(al|ial|ic|ous|ive|ful|less|ian|ish|ese|ary|ern|ing)$/u;
+
 function parseNum(s: string): number {
   const v = Number(s.replace(/,/gu, ''));
   return Number.isFinite(v) ? v : (wordValue(s) ?? Number.NaN);
@@ -168,8 +171,9 @@ export function extractNumbers(sentence: string, dateSpans: { start: number; end
     const raw = (m[1] ?? '').toLowerCase();
     const value = /^\d/u.test(raw) ? Number.parseInt(raw, 10) : wordValue(raw);
     // The counted noun: skip a filler word ("fifth presidential term" → term is too far; use first).
+    // "first international trip", "fifth presidential term": an adjective before the counted noun.
     const nouns = (m[2] ?? '').split(' ').filter((w) => !SKIP_AFTER_COUNT.has(w));
-    const noun = nouns[0];
+    const noun = nouns.length > 1 && ADJECTIVE.test(nouns[0] ?? '') ? nouns[1] : nouns[0];
     if (value !== undefined && noun && !/^(time|place)$/u.test(noun)) {
       out.push({ value, unit: `ord:${stem(noun)}`, text: m[0].trim() });
     }

@@ -40,7 +40,8 @@ export const STOP_WORDS = new Set(
   most other some such only own same too very just also s t 's it's mr mrs ms dr said says say told
   one's itself himself herself themselves ourselves yourself while whereas which whichever whose
   again further once up down out off still yet even ever nor either neither else instead rather
-  including include includes included according like well much many lot lots way ways`.split(/\s+/u),
+  including include includes included according like well much many lot lots way ways since until
+  ago whether though although despite via toward upon amid amidst`.split(/\s+/u),
 );
 
 const stemCache = new Map<string, string>();
