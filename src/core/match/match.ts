@@ -124,6 +124,9 @@ function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, 
   }
 }
 
+/** Evidence kept: sources whose match is at least this share of the best match's. */
+const EVIDENCE_SHARE = 0.6;
+
 /** A source sentence must state at least this share of a page sentence to be half of its support. */
 const PARTIAL_COVER = 0.3;
 /** Joined support must be clearer than single-sentence support. */
@@ -215,10 +218,15 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
   }
   if (!judged.some((x) => x.j.stance === 'supports')) judged.push(...supportedByTwo(ds, claim, partial));
   if (!judged.some((x) => x.j.stance === 'contradicts')) judged.push(...contradictedAlongside(ds, claim, judged));
-  const supports = judged.filter((x) => x.j.stance === 'supports').sort((a, b) => b.j.score - a.j.score || a.id - b.id);
-  const contradicts = judged
-    .filter((x) => x.j.stance === 'contradicts')
-    .sort((a, b) => b.j.score - a.j.score || a.id - b.id);
+  // Evidence is the sources that state the fact about as fully as the best one does: a weak
+  // partial match next to a strong one is usually another fact with words in common.
+  const strongest = (stance: Stance) => {
+    const xs = judged.filter((x) => x.j.stance === stance).sort((a, b) => b.j.score - a.j.score || a.id - b.id);
+    const top = xs[0]?.j.score ?? 0;
+    return xs.filter((x) => x.j.score >= top * EVIDENCE_SHARE);
+  };
+  const supports = strongest('supports');
+  const contradicts = strongest('contradicts');
   const best = (xs: typeof judged) => xs[0]?.j.score ?? 0;
 
   const ev = [...supports, ...contradicts].map((x) => evidenceOf(ds, x.id, x.j));
