@@ -49,6 +49,17 @@ export interface Comparison extends Similarity {
 }
 
 const entityKey = (id: string) => `@${id}`;
+
+/** Term sets per claim, built once: dataset claims are compared again and again. */
+const termSets = new WeakMap<Claim, ReadonlySet<string>>();
+function termSet(c: Claim): ReadonlySet<string> {
+  let set = termSets.get(c);
+  if (!set) {
+    set = new Set(c.terms);
+    termSets.set(c, set);
+  }
+  return set;
+}
 /** Weight of one date or number, about that of a rare word. */
 const SLOT_WEIGHT = 3;
 
@@ -87,10 +98,9 @@ function shorterName(a: EntityRef, b: EntityRef): boolean {
 
 /** Do two cue lists share a word (directly or as synonyms)? */
 function sharesCue(a: readonly string[], b: readonly string[], lexicon: Lexicon): boolean {
+  if (a.length === 0 || b.length === 0) return false;
   const set = new Set(b);
-  return a.some(
-    (t) => termMatches(t, set, lexicon, false) || b.some((u) => termMatches(u, new Set([t]), lexicon, false)),
-  );
+  return a.some((t) => termMatches(t, set, lexicon, false) || b.some((u) => lexicon.synonyms.get(u)?.includes(t)));
 }
 
 /**
@@ -112,8 +122,8 @@ export function similarity(
   w: Weights,
   ignore: ReadonlySet<string> = new Set(),
 ): Similarity {
-  const bTerms = new Set(b.terms);
-  const aTerms = new Set(a.terms);
+  const bTerms = termSet(b);
+  const aTerms = termSet(a);
   let totalA = 0;
   let totalB = 0;
   let matchedA = 0;
@@ -280,10 +290,10 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
 
   // Polarity: explicit negation on one side only, or an antonym of the other side's word.
   let flip = a.negated !== b.negated;
-  const bTerms = new Set(b.terms);
+  const bTerms = termSet(b);
   // An antonym counts only where each side has one word of the pair ("allowed" vs "barred"), not
   // where one side uses both ("so far … close position").
-  const aTerms = new Set(a.terms);
+  const aTerms = termSet(a);
   const antonymPair = a.terms.find(
     (t) => !bTerms.has(t) && (lexicon.antonyms.get(t) ?? []).some((x) => bTerms.has(x) && !aTerms.has(x)),
   );
