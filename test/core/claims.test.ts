@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSentence } from '../../src/core/claims/analyze';
-import { extractDates } from '../../src/core/claims/dates';
+import { dateAgrees, extractDates } from '../../src/core/claims/dates';
 import { compatibleNames, findMentions } from '../../src/core/claims/entities';
 import { emptyLexiconData, toLexicon } from '../../src/core/claims/lexicon';
 import { extractNumbers } from '../../src/core/claims/numbers';
@@ -27,6 +27,12 @@ describe('dates, resolved against the publication date', () => {
     expect(values('The decline was the first since 2019.')).toEqual(['2019']);
     expect(values('He sat down with Wang Yi and may return.')).toEqual([]);
     expect(values('This 12 months marks the anniversary.')).toEqual([]);
+  });
+
+  it('lets only equally precise dates decide agreement', () => {
+    expect(dateAgrees('2024-06', [{ value: '2024' }, { value: '2024-05' }])).toBe(false);
+    expect(dateAgrees('2024-06', [{ value: '2024' }])).toBe(true);
+    expect(dateAgrees('2024-04-08', [{ value: '2024-04' }, { value: '2024-04-08' }])).toBe(true);
   });
 
   it('skips relative dates when no publication date is known', () => {

@@ -74,11 +74,12 @@ export function extractDates(text: string, published: string | null | undefined)
     )
       continue;
     const value = componentValue(r.start, ref, future);
-    if (value) out.push({ value, text: r.text, start: r.index, end: r.index + r.text.length });
+    const shown = r.text.replace(/[\s,.;:]+$/u, '');
+    if (value) out.push({ value, text: shown, start: r.index, end: r.index + shown.length });
     if (r.end) {
       const endValue = componentValue(r.end, ref, future);
       if (endValue && endValue !== value)
-        out.push({ value: endValue, text: r.text, start: r.index, end: r.index + r.text.length });
+        out.push({ value: endValue, text: shown, start: r.index, end: r.index + shown.length });
     }
   }
   // "the previous year" / "a year earlier": chrono has no parser for these.
@@ -99,4 +100,15 @@ export function extractDates(text: string, published: string | null | undefined)
 /** Does one date contain the other ("2024-04" contains "2024-04-08")? */
 export function compatibleDates(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
+}
+
+/**
+ * Does another text's set of dates agree with date `d`? Only dates at least as precise as `d`
+ * decide: "in June" is contradicted by "in May" even when the same sentence also says "this
+ * year". Where the other text is less precise ("this year" only), a compatible date agrees.
+ */
+export function dateAgrees(d: string, others: readonly { value: string }[]): boolean {
+  const precise = others.filter((e) => e.value.length >= d.length);
+  const pool = precise.length ? precise : others;
+  return pool.some((e) => compatibleDates(d, e.value));
 }

@@ -5,7 +5,7 @@
  * judgement.
  */
 import type { Claim, EntityRef } from '../claims/analyze';
-import { compatibleDates } from '../claims/dates';
+import { compatibleDates, dateAgrees } from '../claims/dates';
 import type { Lexicon } from '../claims/lexicon';
 import { sameNumber } from '../claims/numbers';
 
@@ -224,8 +224,8 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
 
   // Dates: a date on each side that the other has nothing compatible with, attached to the same
   // happening (shared words around them: "confirmed … on April 3" vs "confirmed … on April 7").
-  const aOnly = a.dates.filter((d) => !b.dates.some((e) => compatibleDates(d.value, e.value)));
-  const bOnly = b.dates.filter((d) => !a.dates.some((e) => compatibleDates(d.value, e.value)));
+  const aOnly = a.dates.filter((d) => !dateAgrees(d.value, b.dates));
+  const bOnly = b.dates.filter((d) => !dateAgrees(d.value, a.dates));
   const datePair = aOnly.flatMap((x) =>
     bOnly.filter((y) => sharesCue(x.cues, y.cues, lexicon)).map((y) => [x, y] as const),
   )[0];

@@ -7,7 +7,7 @@
  * share a number or a name get no verdicts at all.
  */
 import { analyzeSequence, type Claim } from '../claims/analyze';
-import { compatibleDates } from '../claims/dates';
+import { dateAgrees } from '../claims/dates';
 import { sameNumber } from '../claims/numbers';
 import type { LoadedDataset } from '../dataset/loaded';
 import { compareClaims, type SlotKind } from './compare';
@@ -106,7 +106,7 @@ function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, 
   switch (kind) {
     case 'date': {
       const d = page.dates.find((x) => x.text === pageValue);
-      return !!d && source.dates.some((x) => compatibleDates(x.value, d.value));
+      return !!d && source.dates.length > 0 && dateAgrees(d.value, source.dates);
     }
     case 'number': {
       const n = page.numbers.find((x) => x.text === pageValue);
