@@ -81,6 +81,22 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(page.sentences.every((s) => s.verdict === 'none')).toBe(true);
   });
 
+  it('judges a page naming only one of the people when it clearly restates the sources', () => {
+    const page = matchSentences(
+      ds,
+      [
+        'Canadian Trade Minister Mary Ng arrived in Tokyo on Monday to expand exports of farm products.',
+        'Canada exported goods worth $21 billion to Japan last year, an increase of 8 percent from 2022.',
+        'Officials in Ottawa welcomed the trip.',
+      ],
+      '2024-06-05',
+    );
+    expect(page.onTopic).toBe(true);
+    expect(page.sentences[1]?.verdict).toBe('corroborated');
+    const lone = matchSentences(ds, ['Mary Ng likes Tokyo in spring.', 'Japan is lovely in April.'], '2024-06-05');
+    expect(lone.onTopic).toBe(false);
+  });
+
   it('returns one verdict per sentence, in order', () => {
     const sentences = [...CONTEXT, 'Unrelated filler sentence about the weather.'];
     const page = matchSentences(ds, sentences, '2024-06-05');

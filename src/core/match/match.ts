@@ -69,7 +69,14 @@ function coreEntities(ds: LoadedDataset): Map<string, number> {
 
 const coreCache = new WeakMap<LoadedDataset, Map<string, number>>();
 
-export function topicOf(ds: LoadedDataset, claims: Claim[]): { onTopic: boolean; entities: string[] } {
+export type Topic = 'on' | 'maybe' | 'off';
+
+/**
+ * Is the page about what the sources are about? 'on': it names several of the event's people
+ * and places. 'maybe': one of its people and some of its places — the verdicts then decide
+ * (the page must restate the sources clearly somewhere). 'off': nothing more to do.
+ */
+export function topicOf(ds: LoadedDataset, claims: Claim[]): { topic: Topic; entities: string[] } {
   let core = coreCache.get(ds);
   if (!core) {
     core = coreEntities(ds);
@@ -78,10 +85,9 @@ export function topicOf(ds: LoadedDataset, claims: Claim[]): { onTopic: boolean;
   const shared = new Set<string>();
   for (const c of claims) for (const e of c.entities) if (core.has(e.id)) shared.add(e.id);
   const people = [...shared].filter((id) => ds.lexicon.entities.get(id)?.kind === 'person').length;
-  return {
-    onTopic: shared.size >= TOPIC_MIN_SHARED_ENTITIES && people >= TOPIC_MIN_SHARED_PEOPLE,
-    entities: [...shared].sort(),
-  };
+  const enough = shared.size >= TOPIC_MIN_SHARED_ENTITIES;
+  const topic: Topic = enough && people >= TOPIC_MIN_SHARED_PEOPLE ? 'on' : enough && people >= 1 ? 'maybe' : 'off';
+  return { topic, entities: [...shared].sort() };
 }
 
 function evidenceOf(ds: LoadedDataset, claimId: number, j: Judgement): Evidence {
@@ -285,19 +291,34 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
   return none;
 }
 
+/** On a 'maybe' page, this many sentences must be clearly corroborated for any verdict to stand. */
+const MAYBE_MIN_CLEAR = 2;
+const CLEAR_SUPPORT = 0.6;
+
 /** Verdicts for the sentences of one page, in order. */
 export function matchSentences(ds: LoadedDataset, sentences: string[], published: string | null): PageVerdicts {
   const claims = analyzeSequence(sentences, { published, lexicon: ds.lexicon });
-  const topic = topicOf(ds, claims);
-  return {
-    onTopic: topic.onTopic,
-    topicEntities: topic.entities,
-    sentences: sentences.map((text, i) => {
-      const claim = claims[i];
-      if (!topic.onTopic || !claim) return { text, verdict: 'none', independent: 0, evidence: [], detail: null };
-      return judgeClaim(ds, text, claim);
-    }),
-  };
+  const { topic, entities } = topicOf(ds, claims);
+  const silent = (text: string): SentenceVerdict => ({
+    text,
+    verdict: 'none',
+    independent: 0,
+    evidence: [],
+    detail: null,
+  });
+  let verdicts = sentences.map((text, i) => {
+    const claim = claims[i];
+    return topic === 'off' || !claim ? silent(text) : judgeClaim(ds, text, claim);
+  });
+  let onTopic = topic === 'on';
+  if (topic === 'maybe') {
+    const clear = verdicts.filter(
+      (v) => v.verdict === 'corroborated' && (v.evidence[0]?.score ?? 0) >= CLEAR_SUPPORT,
+    ).length;
+    onTopic = clear >= MAYBE_MIN_CLEAR;
+    if (!onTopic) verdicts = sentences.map(silent);
+  }
+  return { onTopic, topicEntities: entities, sentences: verdicts };
 }
 
 /** Cheap pre-check for the content script's exit: does the text name anything the dataset knows? */
