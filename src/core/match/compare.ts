@@ -13,10 +13,13 @@ export type SlotKind = 'date' | 'number' | 'person' | 'place' | 'order' | 'negat
 
 export interface SlotDifference {
   kind: SlotKind;
-  /** The value on the first claim's side (the page's, in the matcher). */
+  /** The value on the first claim's side (the page's, in the matcher), for people to read. */
   a: string;
-  /** The value on the second claim's side (the source's). */
+  /** The value on the second claim's side (the source's), for people to read. */
   b: string;
+  /** The differing slots themselves: date/number text or entity id on each side. */
+  aKey: string;
+  bKey: string;
 }
 
 export interface Weights {
@@ -218,6 +221,29 @@ export function similarity(
   };
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "on Sunday (7 April 2024)": relative words, and the date they mean. */
+function showDate(d: { text: string; value: string }): string {
+  const [y, m, day] = d.value.split('-');
+  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  const meant = day ? `${Number(day)} ${month} ${y}` : month ? `${month} ${y}` : (y ?? d.value);
+  return /\d/u.test(d.text) ? d.text : `${d.text} (${meant})`;
+}
+
 /** Typed slots that differ between two claims about (presumably) the same fact. */
 export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDifference[] {
   const out: SlotDifference[] = [];
@@ -229,7 +255,10 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   const datePair = aOnly.flatMap((x) =>
     bOnly.filter((y) => sharesCue(x.cues, y.cues, lexicon)).map((y) => [x, y] as const),
   )[0];
-  if (datePair) out.push({ kind: 'date', a: datePair[0].text, b: datePair[1].text });
+  if (datePair) {
+    const [x, y] = datePair;
+    out.push({ kind: 'date', a: showDate(x), b: showDate(y), aKey: x.text, bKey: y.text });
+  }
 
   // Numbers: the same unit with no equal value.
   for (const n of a.numbers) {
@@ -240,7 +269,8 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
       !a.numbers.some((x) => x !== n && x.unit === n.unit && sameUnit.some((m) => sameNumber(x, m)))
     ) {
       const [m] = sameUnit;
-      if (m && !out.some((d) => d.kind === 'number')) out.push({ kind: 'number', a: n.text, b: m.text });
+      if (m && !out.some((d) => d.kind === 'number'))
+        out.push({ kind: 'number', a: n.text, b: m.text, aKey: n.text, bKey: m.text });
     }
   }
 
@@ -266,14 +296,17 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     !entityMatched(bp, a.entities, lexicon) &&
     sharesCue(ap.cues ?? [], bp.cues ?? [], lexicon)
   ) {
-    out.push({ kind: 'person', a: displayName(ap, lexicon), b: displayName(bp, lexicon) });
+    out.push({ kind: 'person', a: displayName(ap, lexicon), b: displayName(bp, lexicon), aKey: ap.id, bKey: bp.id });
   }
   const aPlaces = a.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, b.entities, lexicon));
   const bPlaces = b.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, a.entities, lexicon));
   const pair = (sameOccasion ? aPlaces : []).flatMap((x) =>
     bPlaces.filter((y) => y.ctx === x.ctx).map((y) => [x, y] as const),
   )[0];
-  if (pair) out.push({ kind: 'place', a: displayName(pair[0], lexicon), b: displayName(pair[1], lexicon) });
+  if (pair) {
+    const [x, y] = pair;
+    out.push({ kind: 'place', a: displayName(x, lexicon), b: displayName(y, lexicon), aKey: x.id, bKey: y.id });
+  }
 
   // Before/after: the same two people in the opposite order ("Yellen warned after Lavrov left"
   // vs "Lavrov's visit came after Yellen warned"), or one side says before where the other says
@@ -283,9 +316,11 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   const bOrder = new Set(b.order);
   if (swapped) {
     const name = (id: string) => lexicon.entities.get(id)?.name ?? id;
-    out.push({ kind: 'order', a: `${name(swapped[0])} first`, b: `${name(swapped[1])} first` });
+    const [x, y] = swapped;
+    out.push({ kind: 'order', a: `${name(x)} first`, b: `${name(y)} first`, aKey: x, bKey: y });
   } else if (aOrder.size === 1 && bOrder.size === 1 && [...aOrder][0] !== [...bOrder][0]) {
-    out.push({ kind: 'order', a: [...aOrder][0] ?? '', b: [...bOrder][0] ?? '' });
+    const [x = '', y = ''] = [[...aOrder][0], [...bOrder][0]];
+    out.push({ kind: 'order', a: x, b: y, aKey: x, bKey: y });
   }
 
   // Polarity: explicit negation on one side only, or an antonym of the other side's word.
@@ -298,7 +333,10 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     (t) => !bTerms.has(t) && (lexicon.antonyms.get(t) ?? []).some((x) => bTerms.has(x) && !aTerms.has(x)),
   );
   if (antonymPair) flip = !flip;
-  if (flip) out.push({ kind: 'negation', a: a.negated ? 'not' : 'affirmed', b: b.negated ? 'not' : 'affirmed' });
+  if (flip) {
+    const [x, y] = [a.negated ? 'not' : 'affirmed', b.negated ? 'not' : 'affirmed'];
+    out.push({ kind: 'negation', a: x, b: y, aKey: x, bKey: y });
+  }
   return out;
 }
 
@@ -313,13 +351,13 @@ export function compareClaims(a: Claim, b: Claim, lexicon: Lexicon, w: Weights):
   const ignore = new Set<string>();
   for (const d of differences) {
     if (d.kind === 'date')
-      for (const x of [...a.dates, ...b.dates]) if (x.text === d.a || x.text === d.b) ignore.add(`date:${x.value}`);
+      for (const x of [...a.dates, ...b.dates])
+        if (x.text === d.aKey || x.text === d.bKey) ignore.add(`date:${x.value}`);
     if (d.kind === 'number')
       for (const x of [...a.numbers, ...b.numbers])
-        if (x.text === d.a || x.text === d.b) ignore.add(`number:${x.unit}`);
+        if (x.text === d.aKey || x.text === d.bKey) ignore.add(`number:${x.unit}`);
     if (d.kind !== 'person' && d.kind !== 'place') continue;
-    for (const e of [...a.entities, ...b.entities])
-      if (displayName(e, lexicon) === d.a || displayName(e, lexicon) === d.b) ignore.add(e.id);
+    for (const e of [...a.entities, ...b.entities]) if (e.id === d.aKey || e.id === d.bKey) ignore.add(e.id);
   }
   return { ...similarity(a, b, lexicon, w, ignore), differences };
 }

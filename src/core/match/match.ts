@@ -107,24 +107,23 @@ function evidenceOf(ds: LoadedDataset, claimId: number, j: Judgement): Evidence 
 }
 
 /** Does a supporting source claim state the page's value for the slot that another source contradicts? */
-function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, pageValue: string): boolean {
+/** `pageKey` is the differing slot on the page: date or number text, or entity id. */
+function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, pageKey: string): boolean {
   if (!source) return false;
   switch (kind) {
     case 'date': {
-      const d = page.dates.find((x) => x.text === pageValue);
+      const d = page.dates.find((x) => x.text === pageKey);
       return !!d && source.dates.length > 0 && dateAgrees(d.value, source.dates);
     }
     case 'number': {
-      const n = page.numbers.find((x) => x.text === pageValue);
+      const n = page.numbers.find((x) => x.text === pageKey);
       return !!n && source.numbers.some((x) => x.unit === n.unit && sameNumber(x, n));
     }
     case 'order':
       return source.order.some((o) => page.order.includes(o));
     case 'person':
-    case 'place': {
-      const e = page.entities.find((x) => x.id === pageValue.toLowerCase() || x.id.startsWith(pageValue.toLowerCase()));
-      return !!e && source.entities.some((x) => x.id === e.id);
-    }
+    case 'place':
+      return source.entities.some((x) => x.id === pageKey);
     default:
       return true;
   }
@@ -256,7 +255,7 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
           ds.claims[x.id],
           claim,
           topConflict.j.difference?.kind ?? 'other',
-          topConflict.j.difference?.a ?? '',
+          topConflict.j.difference?.aKey ?? '',
         ),
       );
     if (!confirmed && topConflict?.j.difference?.kind !== 'negation') {
