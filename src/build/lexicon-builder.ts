@@ -158,6 +158,11 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
   // WordNet entities: every lemma of the synset is an alias; places get their containers.
   for (const [id, synset] of synsets) {
     for (const w of synset.words) if (!aliases.has(w.replace(/\./gu, ''))) aliases.set(w.replace(/\./gu, ''), id);
+    // A country's capital stands for its government ("Washington warned …"): where the corpus
+    // does not name the capital itself, its name is an alias of the country.
+    for (const capital of capitalsOf(wn, synset)) {
+      for (const w of capital.words) if (!aliases.has(w.replace(/\./gu, ''))) aliases.set(w.replace(/\./gu, ''), id);
+    }
     const info = entities.get(id);
     if (info && info.kind === 'place') {
       // Land containers only: "Taiwan" is part of the South China Sea in WordNet, which would hide
@@ -175,6 +180,20 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
     }
   }
   return { aliases, entities, synsets };
+}
+
+/**
+ * The national capital of a country (Washington lies one step further down, in the District of
+ * Columbia). Continents have no capital: the capitals of their countries are not theirs.
+ */
+function capitalsOf(wn: WordNet, place: Synset): Synset[] {
+  const isCountry = (s: Synset) =>
+    wn.closure(s, ['@i', '@'], 3).some((h) => h.words.some((w) => w === 'country' || w.endsWith(' country')));
+  const isCapital = (s: Synset) => wn.closure(s, ['@i'], 1).some((h) => h.words.includes('national capital'));
+  if (!isCountry(place)) return [];
+  const parts = wn.closure(place, ['%p'], 1);
+  const inner = parts.filter((p) => !isCountry(p) && !isCapital(p)).flatMap((p) => wn.closure(p, ['%p'], 1));
+  return [...parts, ...inner].filter(isCapital);
 }
 
 function titleCase(s: string): string {
