@@ -43,6 +43,8 @@ export interface Similarity {
   actorMissing: boolean;
   /** Both sides have dates and none agree: probably two different occasions. */
   otherOccasion: boolean;
+  /** Dates, amounts and places of the first side that the second does not state at all. */
+  unstatedDetails: number;
   /** Both quote the same words (most of the first side's quoted words are in the second's). */
   sharedQuote: boolean;
 }
@@ -177,6 +179,18 @@ export function similarity(
     a.dates.length > 0 &&
     b.dates.length > 0 &&
     !a.dates.some((d) => b.dates.some((e) => compatibleDates(d.value, e.value)));
+  // Checkable details the page adds: a sentence is not corroborated by a source that says nothing
+  // of its date, amount or place ("meet again in Kazakhstan next month").
+  const unstatedDetails =
+    a.dates.filter((d) => !b.dates.some((e) => compatibleDates(d.value, e.value))).length +
+    a.numbers.filter((n) => !b.numbers.some((m) => m.unit === n.unit || m.value === n.value)).length +
+    a.entities.filter(
+      (e) =>
+        e.kind === 'place' &&
+        e.ctx === 'loc' &&
+        !placeCovered(e, b.entities, lexicon) &&
+        !b.entities.some((o) => sameOrWithin(e.id, o.id, lexicon)),
+    ).length;
   // Dates and numbers that agree are strong evidence of one fact ("April 8" = "on Monday",
   // "$240 billion"); ones only one side has count as content the other lacks. A differing slot
   // (the conflict itself) is left out of both totals.
@@ -217,6 +231,7 @@ export function similarity(
     sharedPeople,
     actorMissing,
     otherOccasion,
+    unstatedDetails,
     sharedQuote: quotesShared(a, b, lexicon),
   };
 }

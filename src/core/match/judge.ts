@@ -19,6 +19,9 @@ export const THRESHOLDS = {
   support: 0.4,
   /** …when the source names none of the people the page sentence names. */
   supportWithoutActor: 0.7,
+  /** Page details (date, amount, place) a supporting source may leave unstated: more, and the page
+   * is telling of something else ("meet again in Kazakhstan next month"). */
+  unstatedDetails: 2,
   /** And share of the source claim the page must state (guards against one shared phrase). */
   supportOther: 0.2,
   /** A conflict needs the two sentences to be more clearly about one fact. */
@@ -39,7 +42,7 @@ export function judge(c: Comparison): Judgement | null {
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
     // the page sentence is there anyway.
-    if (c.otherOccasion) return null;
+    if (c.otherOccasion || c.unstatedDetails > THRESHOLDS.unstatedDetails) return null;
     const bar = c.actorMissing ? THRESHOLDS.supportWithoutActor : THRESHOLDS.support;
     if (c.coverA >= bar && c.coverB >= THRESHOLDS.supportOther) return { stance: 'supports', score, difference: null };
     return null;
