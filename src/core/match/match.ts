@@ -175,9 +175,14 @@ function contradictedAlongside(
   ds: LoadedDataset,
   claim: Claim,
   judged: { id: number; j: Judgement }[],
+  partial: { id: number; cover: number }[],
 ): { id: number; j: Judgement }[] {
-  const supports = judged.filter((x) => x.j.stance === 'supports').slice(0, 2);
-  for (const s of supports) {
+  // Seeds: the best supporting sentences, and the best sentences that state part of it.
+  const seeds = [
+    ...judged.filter((x) => x.j.stance === 'supports').slice(0, 2),
+    ...[...partial].sort((a, b) => b.cover - a.cover || a.id - b.id).slice(0, 2),
+  ];
+  for (const s of seeds) {
     const source = ds.data.claims[s.id]?.source;
     for (const y of [s.id - 1, s.id + 1]) {
       const [cs, cy] = [ds.claims[s.id], ds.claims[y]];
@@ -222,7 +227,8 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
     else if (cmp.differences.length === 0 && cmp.coverA >= PARTIAL_COVER) partial.push({ id, cover: cmp.coverA });
   }
   if (!judged.some((x) => x.j.stance === 'supports')) judged.push(...supportedByTwo(ds, claim, partial));
-  if (!judged.some((x) => x.j.stance === 'contradicts')) judged.push(...contradictedAlongside(ds, claim, judged));
+  if (!judged.some((x) => x.j.stance === 'contradicts'))
+    judged.push(...contradictedAlongside(ds, claim, judged, partial));
   // Evidence is the sources that state the fact about as fully as the best one does: a weak
   // partial match next to a strong one is usually another fact with words in common.
   const strongest = (stance: Stance) => {
