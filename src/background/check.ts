@@ -23,7 +23,14 @@ export async function checkPage(msg: MessageOf<'content:check'>): Promise<CheckR
         independent: s.independent,
         evidence: s.evidence
           .slice(0, MAX_EVIDENCE)
-          .map((e) => ({ file: e.file, outlet: e.outlet, published: e.published, text: e.text, stance: e.stance })),
+          .map((e) => ({
+            file: e.file,
+            origin: e.origin,
+            outlet: e.outlet,
+            published: e.published,
+            text: e.text,
+            stance: e.stance,
+          })),
         detail: s.detail,
       },
     ];

@@ -17,9 +17,9 @@ const KIND: Record<Detail['kind'], string> = {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Sources that contradict the sentence (the reply counts independence for support only). */
+/** Independent sources (origins, not copies) that contradict the sentence. */
 export function contradicting(r: SentenceResult): number {
-  return new Set(r.evidence.filter((e) => e.stance === 'contradicts').map((e) => e.file)).size;
+  return new Set(r.evidence.filter((e) => e.stance === 'contradicts').map((e) => e.origin)).size;
 }
 
 export function supporting(r: SentenceResult): number {

@@ -93,6 +93,8 @@ export type TabReplyOf<T extends TabMessageType> = v.InferOutput<(typeof TabRepl
 export const VerdictSchema = v.picklist(['corroborated', 'conflict', 'disputed', 'none']);
 export const EvidenceSchema = v.strictObject({
   file: v.string(),
+  /** Sources of one origin are copies of one another (one independent witness). */
+  origin: v.pipe(v.number(), v.integer(), v.minValue(0)),
   outlet: v.string(),
   published: v.string(),
   text: v.string(),

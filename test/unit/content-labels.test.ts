@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { badgeName, badgeText, formatDate } from '../../src/content/labels';
 import type { SentenceResult } from '../../src/messages/protocol';
 
-const ev = (file: string, stance: 'supports' | 'contradicts') => ({
+const ev = (file: string, stance: 'supports' | 'contradicts', origin = 0) => ({
   file,
+  origin,
   outlet: `Outlet ${file}`,
   published: '2024-04-09',
   text: 'Source sentence.',
@@ -37,11 +38,11 @@ describe('badge labels', () => {
       badgeName(
         result({
           verdict: 'conflict',
-          evidence: [ev('a', 'contradicts'), ev('b', 'contradicts')],
+          evidence: [ev('a', 'contradicts', 0), ev('b', 'contradicts', 1), ev('b-copy', 'contradicts', 1)],
           detail: { kind: 'order', page: 'after', source: 'before' },
         }),
       ),
-    ).toBe('Conflicts with 2 sources: order of events');
+    ).toBe('Conflicts with 2 sources: order of events'); // a copy of b counts once
     expect(
       badgeName(
         result({ verdict: 'disputed', independent: 2, evidence: [ev('a', 'supports'), ev('c', 'contradicts')] }),

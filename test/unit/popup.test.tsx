@@ -11,6 +11,7 @@ const { Popup } = await import('../../src/popup/Popup');
 const URL_ = 'https://news.example/story';
 const ev = (outlet: string, stance: 'supports' | 'contradicts') => ({
   file: `${outlet}.txt`,
+  origin: 0,
   outlet,
   published: '2024-04-09',
   text: `What ${outlet} says.`,
