@@ -28,6 +28,8 @@ export interface EntityRef {
   cues?: string[];
   /** For people: the title before the name and the country it is of ("foreign", "minist", "russia"). */
   role?: string[];
+  /** Not named in the sentence but referred to ("he", "the minister"): taken from context. */
+  implicit?: boolean;
 }
 
 export interface Claim {
@@ -424,7 +426,12 @@ export function analyzeSequence(sentences: readonly string[], ctx: AnalyzeContex
     const at = role ? tokens.findIndex((t) => t.index >= role.index) : pronoun;
     if (antecedent && at >= 0 && (!named || pronoun === 0)) {
       if (!claim.entities.some((e) => e.id === antecedent.id)) {
-        claim.entities.unshift({ id: antecedent.id, kind: 'person', cues: windowCues(tokens, at, at + 1, new Set()) });
+        claim.entities.unshift({
+          id: antecedent.id,
+          kind: 'person',
+          cues: windowCues(tokens, at, at + 1, new Set()),
+          implicit: true,
+        });
       }
     } else if (named) previous = named;
     for (const e of claim.entities) {

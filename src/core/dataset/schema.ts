@@ -26,6 +26,7 @@ const ClaimSchema = v.strictObject({
       ctx: v.optional(Str),
       cues: v.optional(v.array(Str)),
       role: v.optional(v.array(Str)),
+      implicit: v.optional(v.boolean()),
     }),
   ),
   dates: v.array(v.strictObject({ value: Str, text: Str, cues: v.array(Str) })),

@@ -173,7 +173,9 @@ export function similarity(
     totalB += x;
     matchedB += x * entityCredit(e, a.entities);
   }
-  const aPeople = a.entities.filter((e) => e.kind === 'person');
+  // Only people the sentence names: one taken from context ("In his view, …") may well be
+  // unnamed in a source that states the same thing.
+  const aPeople = a.entities.filter((e) => e.kind === 'person' && !e.implicit);
   const actorMissing = aPeople.length > 0 && !aPeople.some((e) => b.entities.some((o) => o.id === e.id));
   const otherOccasion =
     a.dates.length > 0 &&
