@@ -59,6 +59,7 @@ export interface AnalyzeContext {
  */
 export function demonymOf(key: string, lexicon: Lexicon): string | undefined {
   if (key.includes(' ') || key.length < 5) return undefined;
+  if (lexicon.entities.get(`${key}s`)?.kind === 'place') return `${key}s`; // "Philippine" → Philippines
   for (let cut = key.length - 1; cut >= Math.max(4, key.length - 4); cut--) {
     const id = key.slice(0, cut);
     if (lexicon.entities.get(id)?.kind === 'place') return id;
@@ -166,7 +167,7 @@ function roleOf(m: Mention, mentions: Mention[], tokens: Token[], lexicon: Lexic
   // Lower-case titles right before the name: "Russia's foreign minister, Sergey Lavrov".
   let k = m.start - m.role.length - 1;
   while (k >= 0 && TITLE_WORDS.has(tokens[k]?.lower ?? '')) role.push(stem(tokens[k]?.lower ?? '')), k--;
-  if (role.length === 0) return [];
+  if (role.length === 0) return appositiveRole(m, mentions, tokens, lexicon, text);
   // The country must stand right against the title: "Russian Foreign Minister", not "in Beijing, Mr.".
   const country = mentions.find((p) => p.end === k + 1 && p !== m);
   const first = tokens[k + 1];
@@ -174,7 +175,27 @@ function roleOf(m: Mention, mentions: Mention[], tokens: Token[], lexicon: Lexic
   const touching = first && last && !text.slice(last.index + last.raw.length, first.index).includes(',');
   const id = country && touching ? (lexicon.aliases.get(country.key) ?? demonymOf(country.key, lexicon)) : undefined;
   if (id && lexicon.entities.get(id)?.kind === 'place') role.push(id);
+  role.push(...appositiveRole(m, mentions, tokens, lexicon, text));
   return [...new Set(role)].sort();
+}
+
+/** A title after the name: "Wang Yi, the top diplomat of …", "Sergey Lavrov, Russia's foreign minister". */
+function appositiveRole(m: Mention, mentions: Mention[], tokens: Token[], lexicon: Lexicon, text: string): string[] {
+  const last = tokens[m.end - 1];
+  const next = tokens[m.end];
+  if (!last || !next || !text.slice(last.index + last.raw.length, next.index).includes(',')) return [];
+  const out: string[] = [];
+  let k = m.end;
+  const country = mentions.find((p) => p.start === k && p !== m);
+  if (country) {
+    const id = lexicon.aliases.get(country.key) ?? demonymOf(country.key, lexicon);
+    if (id && lexicon.entities.get(id)?.kind === 'place') out.push(id);
+    k = country.end;
+  }
+  if (tokens[k]?.lower === 'the') k++;
+  while (k < tokens.length && TITLE_WORDS.has(tokens[k]?.lower ?? '')) out.push(stem(tokens[k]?.lower ?? '')), k++;
+  // Only a title makes it a role; a country alone ("Lavrov, Russia…") does not.
+  return out.some((r) => !lexicon.entities.has(r)) ? out : [];
 }
 
 const ROLE_PHRASE =

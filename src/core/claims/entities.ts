@@ -95,7 +95,7 @@ export const TITLE_WORDS = new Set([
 const ORG_WORDS =
   /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate)\b/iu;
 const PLACE_WORDS =
-  /\b(city|sea|ocean|river|island|islands|square|guesthouse|hall|province|region|street|avenue|mountains?|lake|gulf|strait|valley|county|district|republic|kingdom|state guesthouse)\b/iu;
+  /\b(city|sea|ocean|river|island|islands|square|guesthouse|hall|house|province|region|street|avenue|mountains?|lake|gulf|strait|valley|county|district|republic|kingdom|state guesthouse)\b/iu;
 const PLACE_PREPOSITIONS = new Set([
   'in',
   'at',
