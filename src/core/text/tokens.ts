@@ -21,6 +21,15 @@ export function tokenize(text: string): Token[] {
     let raw = m[0];
     // Keep the final dot only for dotted acronyms ("U.S."); otherwise it is sentence punctuation.
     if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
+    // Names joined by a hyphen are two names: "China-U.S. trade", "Russian-Chinese relations".
+    if (/^\p{Lu}[\p{L}.]*-\p{Lu}/u.test(raw)) {
+      let at = m.index ?? 0;
+      for (const part of raw.split('-')) {
+        out.push({ raw: part, lower: part.toLowerCase(), index: at });
+        at += part.length + 1;
+      }
+      continue;
+    }
     out.push({ raw, lower: raw.toLowerCase(), index: m.index ?? 0 });
   }
   return out;
