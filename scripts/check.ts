@@ -9,6 +9,11 @@ import { checkFile } from '../src/build/check-files';
 import { loadDatasetText } from '../src/core/dataset/loaded';
 
 const root = resolve(import.meta.dirname, '..');
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 function main(): number {
   const { values, positionals } = parseArgs({

@@ -10,6 +10,11 @@ import { type LabelledPage, scoreLabels } from '../src/build/score';
 import { loadDatasetText } from '../src/core/dataset/loaded';
 
 const root = resolve(import.meta.dirname, '..');
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const shared = resolve(root, '../shared/eval');
 const { values } = parseArgs({
   options: {
