@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
-const pages = join(root, 'test/fixtures/pages');
+// The labelled development pages, copied next to the browser tests that also serve them.
+const pages = join(root, 'test/browser/pages');
 const check = (args: string[]) =>
   spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/check.ts'), ...args], {
     encoding: 'utf8',
