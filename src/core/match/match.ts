@@ -247,52 +247,37 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
     ? { kind: topConflict.j.difference.kind, page: topConflict.j.difference.a, source: topConflict.j.difference.b }
     : null;
 
+  const conflict = (): SentenceVerdict => ({
+    text,
+    verdict: 'conflict',
+    independent: 0,
+    evidence: ev.filter((e) => e.stance === 'contradicts'),
+    detail,
+  });
+  const corroborated = (): SentenceVerdict => ({
+    text,
+    verdict: 'corroborated',
+    independent,
+    evidence: ev.filter((e) => e.stance === 'supports'),
+    detail: null,
+  });
   if (supports.length && contradicts.length) {
+    const difference = topConflict?.j.difference;
     // The sources disagree among themselves on this point: show both sides.
-    const kind = topConflict?.j.difference?.kind;
-    const recorded = contradicts.some((c) => supports.some((s) => ds.disagreeing.get(c.id)?.get(s.id) === kind));
+    const recorded = contradicts.some((c) =>
+      supports.some((s) => ds.disagreeing.get(c.id)?.get(s.id) === difference?.kind),
+    );
     if (recorded) return { text, verdict: 'disputed', independent, evidence: ev, detail };
     // A sentence that repeats one sourced fact and changes a detail of another is a conflict,
     // unless a supporting source confirms the very detail in question.
     const confirmed =
-      topConflict?.j.difference &&
-      supports.some((x) =>
-        confirmsDetail(
-          ds.claims[x.id],
-          claim,
-          topConflict.j.difference?.kind ?? 'other',
-          topConflict.j.difference?.aKey ?? '',
-        ),
-      );
-    if (!confirmed && topConflict?.j.difference?.kind !== 'negation') {
-      return {
-        text,
-        verdict: 'conflict',
-        independent: 0,
-        evidence: ev.filter((e) => e.stance === 'contradicts'),
-        detail,
-      };
-    }
+      difference && supports.some((x) => confirmsDetail(ds.claims[x.id], claim, difference.kind, difference.aKey));
+    if (!confirmed && difference?.kind !== 'negation') return conflict();
     // Otherwise the closer match decides; a conflict must be the clearly better reading.
-    if (best(contradicts) > best(supports) + 0.1) {
-      return {
-        text,
-        verdict: 'conflict',
-        independent: 0,
-        evidence: ev.filter((e) => e.stance === 'contradicts'),
-        detail,
-      };
-    }
-    return {
-      text,
-      verdict: 'corroborated',
-      independent,
-      evidence: ev.filter((e) => e.stance === 'supports'),
-      detail: null,
-    };
+    return best(contradicts) > best(supports) + 0.1 ? conflict() : corroborated();
   }
-  if (supports.length) return { text, verdict: 'corroborated', independent, evidence: ev, detail: null };
-  if (contradicts.length) return { text, verdict: 'conflict', independent: 0, evidence: ev, detail };
+  if (supports.length) return corroborated();
+  if (contradicts.length) return conflict();
   return none;
 }
 
