@@ -48,17 +48,15 @@ export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
       if (!p) extraction.push(`${page.page} #${k + 1}: sentence not extracted: ${l.text.slice(0, 90)}`);
       const verdict: Verdict = p?.verdict ?? 'none';
       const ok = verdict === l.expect || (l.accept ?? []).includes(verdict);
-      const counted: Verdict = ok ? (l.expect === verdict ? verdict : verdict) : verdict;
-      if (ok) inc(tp, counted);
+      // An accepted alternative counts as a hit for the verdict given.
+      if (ok) inc(tp, verdict);
       else {
         inc(fp, verdict);
         inc(fn, l.expect);
       }
-      if (l.expect === 'none' || (l.accept ?? []).includes('none')) {
-        if (l.expect === 'none') {
-          noneTotal++;
-          if (verdict !== 'none') noneBadged++;
-        }
+      if (l.expect === 'none') {
+        noneTotal++;
+        if (verdict !== 'none') noneBadged++;
       }
       const cited = [
         ...new Set(
