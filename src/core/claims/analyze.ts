@@ -231,6 +231,8 @@ function rolePhrases(text: string, tokens: Token[], mentions: Mention[], lexicon
   return out;
 }
 
+const CONCESSIVE = new Set(['although', 'though', 'whereas', 'albeit']);
+
 const NOT_TEMPORAL = /^(named|name|names|look|looks|looked|looking|modell?ed|takes?|took|taken)$/u;
 
 /** Speech verbs are stop words as terms, but as cues they say "this person spoke". */
@@ -323,16 +325,16 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const order = new Set<OrderCue>();
   const cueAt: { cue: OrderCue; at: number }[] = [];
   let negations = 0;
+  // A concessive clause ("although Xi did not express support, he announced …") runs to the next
+  // comma; a negation inside it does not negate the sentence's claim.
+  let concessive = false;
   tokens.forEach((t, k) => {
-    if (
-      isNegation(
-        tokens,
-        k,
-        lexicon.negativeWords,
-        k > 0 && folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index).includes(','),
-      )
-    ) {
-      negations++;
+    const commaBefore =
+      k > 0 && folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index).includes(',');
+    if (commaBefore) concessive = false;
+    if (CONCESSIVE.has(t.lower)) concessive = true;
+    if (isNegation(tokens, k, lexicon.negativeWords, commaBefore)) {
+      if (!concessive) negations++;
       return;
     }
     // "named after", "look after" are not about time.

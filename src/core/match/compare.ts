@@ -45,6 +45,8 @@ export interface Similarity {
   otherOccasion: boolean;
   /** Dates, amounts and places of the first side that the second does not state at all. */
   unstatedDetails: number;
+  /** Each side names a person (or a place) the other does not: the fact is about someone else. */
+  otherParticipants: boolean;
   /** Both quote the same words (most of the first side's quoted words are in the second's). */
   sharedQuote: boolean;
 }
@@ -193,6 +195,11 @@ export function similarity(
         !placeCovered(e, b.entities, lexicon) &&
         !b.entities.some((o) => sameOrWithin(e.id, o.id, lexicon)),
     ).length;
+  const unmatched = (x: Claim, y: Claim, kind: string) =>
+    x.entities.some(
+      (e) => e.kind === kind && !e.implicit && !y.entities.some((o) => sameOrWithin(e.id, o.id, lexicon)),
+    );
+  const otherParticipants = ['person', 'place'].some((k) => unmatched(a, b, k) && unmatched(b, a, k));
   // Dates and numbers that agree are strong evidence of one fact ("April 8" = "on Monday",
   // "$240 billion"); ones only one side has count as content the other lacks. A differing slot
   // (the conflict itself) is left out of both totals.
@@ -234,6 +241,7 @@ export function similarity(
     actorMissing,
     otherOccasion,
     unstatedDetails,
+    otherParticipants,
     sharedQuote: quotesShared(a, b, lexicon),
   };
 }

@@ -42,7 +42,7 @@ export function judge(c: Comparison): Judgement | null {
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
     // the page sentence is there anyway.
-    if (c.otherOccasion || c.unstatedDetails > THRESHOLDS.unstatedDetails) return null;
+    if (c.otherOccasion || c.otherParticipants || c.unstatedDetails > THRESHOLDS.unstatedDetails) return null;
     const bar = c.actorMissing ? THRESHOLDS.supportWithoutActor : THRESHOLDS.support;
     if (c.coverA >= bar && c.coverB >= THRESHOLDS.supportOther) return { stance: 'supports', score, difference: null };
     return null;
