@@ -195,9 +195,15 @@ export function similarity(
         !placeCovered(e, b.entities, lexicon) &&
         !b.entities.some((o) => sameOrWithin(e.id, o.id, lexicon)),
     ).length;
+  // People, and places where something happens ("in X"): a place merely mentioned ("China's
+  // assertiveness in Asia" vs "to the White House") does not make it another fact.
   const unmatched = (x: Claim, y: Claim, kind: string) =>
     x.entities.some(
-      (e) => e.kind === kind && !e.implicit && !y.entities.some((o) => sameOrWithin(e.id, o.id, lexicon)),
+      (e) =>
+        e.kind === kind &&
+        !e.implicit &&
+        (kind === 'person' || e.ctx === 'loc') &&
+        !y.entities.some((o) => sameOrWithin(e.id, o.id, lexicon)),
     );
   const otherParticipants = ['person', 'place'].some((k) => unmatched(a, b, k) && unmatched(b, a, k));
   // Dates and numbers that agree are strong evidence of one fact ("April 8" = "on Monday",
