@@ -46,6 +46,9 @@ export interface Claim {
   quoted: string[];
   /** What one person did before another did something: [first, then] ("A … after B" → [B, A]). */
   sequence: [string, string][];
+  /** Who is quoted or credited: people and organisations next to "said", "told", "reported", or
+   * after "according to". */
+  attribution: string[];
 }
 
 export interface AnalyzeContext {
@@ -231,6 +234,23 @@ function rolePhrases(text: string, tokens: Token[], mentions: Mention[], lexicon
   return out;
 }
 
+const REPORTING =
+  /^(said|says|told|tells|stated|states|added|noted|reported|reports|announced|wrote|argued|argues|claimed|insisted|warned|confirmed|mentioned)$/u;
+
+/** Speakers and credited sources: a name right before or after a reporting verb, or after "according to". */
+function attributionOf(tokens: Token[], mentions: Mention[], refs: EntityRef[]): string[] {
+  const out = new Set<string>();
+  mentions.forEach((m, i) => {
+    const ref = refs[i];
+    if (!ref || (ref.kind !== 'person' && ref.kind !== 'org')) return;
+    const before = tokens[m.start - 1]?.lower ?? '';
+    const after = tokens[m.end]?.lower ?? '';
+    const credited = tokens[m.start - 2]?.lower === 'according' && before === 'to';
+    if (REPORTING.test(after) || REPORTING.test(before) || credited) out.add(ref.id);
+  });
+  return [...out].sort();
+}
+
 const CONCESSIVE = new Set(['although', 'though', 'whereas', 'albeit']);
 
 const NOT_TEMPORAL = /^(named|name|names|look|looks|looked|looking|modell?ed|takes?|took|taken)$/u;
@@ -356,8 +376,10 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     windowCues(tokens, start, end, covered, beforeOnly, folded);
   const entities = new Map<string, EntityRef>();
   const people: { id: string; start: number }[] = [];
+  const mentionRefs: EntityRef[] = [];
   for (const m of mentions) {
     const ref = resolveMention(m, lexicon);
+    mentionRefs.push(ref);
     if (ref.kind === 'person') {
       people.push({ id: ref.id, start: m.start });
       const role = roleOf(m, mentions, tokens, lexicon, folded);
@@ -405,6 +427,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     numbers,
     order: [...order].sort(),
     sequence: sequenceOf(cueAt, people),
+    attribution: attributionOf(tokens, mentions, mentionRefs),
     negated: negations % 2 === 1,
     hedged: isHedged(folded),
     quoted: quotedStems(folded),

@@ -36,6 +36,7 @@ const ClaimSchema = v.strictObject({
   hedged: v.boolean(),
   quoted: v.array(Str),
   sequence: v.array(v.tuple([Str, Str])),
+  attribution: v.array(Str),
 });
 
 export const DatasetSchema = v.strictObject({

@@ -210,6 +210,7 @@ function mergeClaims(a: Claim, b: Claim): Claim {
     hedged: a.hedged || b.hedged,
     quoted: [...new Set([...a.quoted, ...b.quoted])].sort(),
     sequence: [...a.sequence, ...b.sequence],
+    attribution: [...new Set([...a.attribution, ...b.attribution])].sort(),
   };
 }
 
