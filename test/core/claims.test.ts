@@ -104,6 +104,20 @@ describe('cues', () => {
     expect(claim('The de facto inconsistent plan was published.').negated).toBe(false);
   });
 
+  it('records who is quoted or credited', () => {
+    expect(claim('Last month, Reuters reported that he would go.').attribution).toEqual(['reuters']);
+    expect(claim('According to Bloomberg, Antony Blinken warned allies.').attribution).toEqual(
+      expect.arrayContaining(['bloomberg', 'antony blinken']),
+    );
+    expect(claim('Janet Yellen visited Guangzhou.').attribution).toEqual([]);
+  });
+
+  it('reads who did what first', () => {
+    expect(claim('Janet Yellen warned Beijing days after Sergei Lavrov left.').sequence).toEqual([
+      ['sergei lavrov', 'janet yellen'],
+    ]);
+  });
+
   it('reads before/after and hedges', () => {
     expect(claim('Prior to meeting Xi, he held talks with Wang.').order).toEqual(['before']);
     expect(claim('He met Wang after his meeting with Xi.').order).toEqual(['after']);
