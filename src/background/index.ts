@@ -4,7 +4,7 @@
  * Listeners are registered synchronously at top level so that events wake it.
  */
 import browser from 'webextension-polyfill';
-import { listen, type TabSummary } from '../messages';
+import { droppedMessages, listen, type TabSummary } from '../messages';
 import { loadSettings, onSettingsChanged } from '../settings';
 import { badgeLook, clearBadge, showBadge } from './badge';
 import { checkPage } from './check';
@@ -35,6 +35,9 @@ listen({
     }
   },
   'popup:reset-dataset': resetDataset,
+  async 'popup:get-diagnostics'() {
+    return { dropped: droppedMessages() };
+  },
 });
 
 // Settings apply live: redraw every tab's toolbar badge.

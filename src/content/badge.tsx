@@ -1,7 +1,10 @@
 /**
  * A badge: <cred-badge> (our element, never defined: content scripts have no usable
  * customElements registry in Chrome, and attachShadow works on any valid custom-element name)
- * with an open shadow root holding its CSS and a Preact-rendered <button> and card.
+ * with a closed shadow root holding its CSS and a Preact-rendered <button> and card. Closed: the
+ * page's scripts get `host.shadowRoot === null`, so they can neither read what a badge and its
+ * card say nor change it. The CSS is a constructed stylesheet (adoptedStyleSheets), which a
+ * page's Content-Security-Policy does not block the way it blocks a <style> element.
  */
 import { render } from 'preact';
 import { useRef, useState } from 'preact/hooks';
@@ -49,7 +52,10 @@ function Badge({ result, style, signal, emphasize }: BadgeProps) {
         aria-label={badgeName(result)}
         aria-haspopup="dialog"
         aria-expanded={open ? 'true' : 'false'}
-        onClick={() => toggle(!open)}
+        onClick={(e) => {
+          // Only the reader opens a card: a click the page's script made up does nothing.
+          if (e.isTrusted) toggle(!open);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && open) close(true);
         }}
@@ -68,13 +74,51 @@ function Badge({ result, style, signal, emphasize }: BadgeProps) {
   );
 }
 
+/** Our shadow roots by host (closed roots are not reachable through the host). */
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/**
+ * Tests only: open shadow roots, so that test code in the page can inspect badges. Set from the
+ * storage.local key INSPECTABLE_KEY, which only the extension itself (or a developer) can write.
+ */
+export const INSPECTABLE_KEY = 'debug:inspectable-badges';
+let mode: ShadowRootMode = 'closed';
+export function setInspectable(on: boolean): void {
+  mode = on ? 'open' : 'closed';
+}
+
+let sheet: CSSStyleSheet | null | undefined;
+/** The badge CSS as one constructed stylesheet shared by all badges, or null where unsupported. */
+function badgeSheet(): CSSStyleSheet | null {
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+  }
+  return sheet;
+}
+
 /** A detached badge host, rendered and ready to insert. */
 export function createBadge(props: BadgeProps): HTMLElement {
   const host = document.createElement(BADGE_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode });
+  roots.set(host, shadow);
+  let adopted = false;
+  const shared = badgeSheet();
+  if (shared) {
+    try {
+      shadow.adoptedStyleSheets = [shared];
+      adopted = true;
+    } catch {
+      // Fall back to a <style> element (which a strict page CSP may block).
+    }
+  }
   render(
     <>
-      <style>{css}</style>
+      {!adopted && <style>{css}</style>}
       <Badge {...props} />
     </>,
     shadow,
@@ -84,16 +128,43 @@ export function createBadge(props: BadgeProps): HTMLElement {
 
 /** Unmounts (running effect cleanups) and removes a badge, joining any text node it split. */
 export function removeBadge(host: Element): void {
-  if (host.shadowRoot) render(null, host.shadowRoot);
+  const root = roots.get(host);
+  if (root) render(null, root);
+  roots.delete(host);
   removeBadgeHost(host);
 }
 
 /** Briefly draws attention to a badge (after the popup asked to reveal its sentence). */
 export function flashBadge(host: Element, signal: AbortSignal, ms: number): void {
-  const button = host.shadowRoot?.querySelector('button.badge');
+  const button = roots.get(host)?.querySelector('button.badge');
   if (!button) return;
   button.classList.add('flash');
   later(signal, ms, () => button.classList.remove('flash'));
+}
+
+export interface BadgeReport {
+  verdict: string;
+  /** The button's accessible name and its visible text. */
+  label: string;
+  text: string;
+  /** The open card's text, or null. */
+  card: string | null;
+  shadow: ShadowRootMode;
+}
+
+/** What a badge says, read from its shadow root (for the diagnostics tab message). */
+export function describeBadge(host: Element): BadgeReport | null {
+  const root = roots.get(host);
+  const button = root?.querySelector('button.badge');
+  if (!root || !button) return null;
+  const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+  return {
+    verdict: button.classList.item(1) ?? '',
+    label: button.getAttribute('aria-label') ?? '',
+    text: squash(button.textContent),
+    card: root.querySelector('.card') ? squash(root.querySelector('.card')?.textContent) : null,
+    shadow: root.mode,
+  };
 }
 
 /** Removes badges left by an earlier instance of the script (extension reloaded or updated). */

@@ -5,21 +5,29 @@
  * which removes our badges and highlights. A client-side navigation or a change of settings
  * starts a new View.
  */
-import { listenInTab } from '../messages';
+import browser from 'webextension-polyfill';
+import { droppedMessages, listenInTab } from '../messages';
 import { badgesOn, DEFAULT_SETTINGS, loadSettings, onSettingsChanged, type Settings } from '../settings';
-import { sweepBadges } from './badge';
+import { INSPECTABLE_KEY, setInspectable, sweepBadges } from './badge';
 import { sweepHighlights } from './highlights';
 import { contextAlive } from './lifecycle';
+import { PAGE_BUDGET_MS, VIEW_BUDGET_MS } from './limits';
+import { Meter } from './meter';
 import { View } from './view';
 import { watchPage } from './watch';
 
 /** After a client-side navigation, give the page a moment to render the new content. */
 const NAVIGATION_SCAN_MS = 300;
 
+/** This page load's main-thread time (see meter.ts); every step below runs inside it. */
+const meter = new Meter();
+
 // A previous instance of this script (before an extension reload or update) may have left
 // badges behind: its code can no longer run, so remove them here.
-sweepBadges(document);
-sweepHighlights(document);
+meter.time(() => {
+  sweepBadges(document);
+  sweepHighlights(document);
+});
 
 const page = new AbortController();
 const { signal } = page;
@@ -34,17 +42,26 @@ const quietly = (fn: () => void) => () => {
 let settings: Settings = DEFAULT_SETTINGS;
 /** What of the settings this page's badges depend on (other sites' switches do not matter here). */
 const look = (s: Settings) => JSON.stringify([badgesOn(s, location.href), s.conflictsOnly, s.badgeStyle]);
-const watcher = watchPage(document, signal, {
-  change: (huge) => view.changed(huge),
-  navigate: () => restart(true, NAVIGATION_SCAN_MS),
-});
+const watcher = meter.time(() =>
+  watchPage(
+    document,
+    signal,
+    {
+      change: (huge) => view.changed(huge),
+      navigate: () => restart(true, NAVIGATION_SCAN_MS),
+    },
+    meter,
+  ),
+);
+const newView = (reportEmpty: boolean) => new View(signal, { watcher, settings, reportEmpty, dead, meter });
 // Replaced as soon as the settings are read.
-let view = new View(signal, { watcher, settings, reportEmpty: false, dead });
+let view = newView(false);
 
 /** Drops the current view (its badges and highlights) and starts a fresh one. */
 function restart(reportEmpty: boolean, delay: number): void {
   view.dispose();
-  view = new View(signal, { watcher, settings, reportEmpty, dead });
+  view = newView(reportEmpty);
+  // Once the page load's budget is spent, a new view does nothing (it stops at its first scan).
   view.schedule(delay);
 }
 
@@ -53,6 +70,17 @@ signal.addEventListener(
   quietly(
     listenInTab({
       'background:reveal': async ({ id }) => ({ found: view.reveal(id) }),
+      'background:diagnostics': async () => ({
+        busyMs: meter.busy,
+        longestMs: meter.longest,
+        steps: meter.steps,
+        errors: meter.errors,
+        lastError: meter.lastError,
+        budget: { viewMs: VIEW_BUDGET_MS, pageMs: PAGE_BUDGET_MS },
+        view: view.report(),
+        droppedMessages: droppedMessages().total,
+        badges: view.badgeReports(),
+      }),
     }),
   ),
 );
@@ -60,9 +88,9 @@ signal.addEventListener(
 // An orphaned script cannot notice by itself; check when the reader comes back to the tab.
 document.addEventListener(
   'visibilitychange',
-  () => {
+  meter.guard(() => {
     if (!contextAlive()) dead();
-  },
+  }),
   { signal },
 );
 
@@ -70,15 +98,17 @@ document.addEventListener(
 // navigation, so report the sentences again.
 window.addEventListener(
   'pageshow',
-  (e) => {
+  meter.guard((e: PageTransitionEvent) => {
     if (e.persisted) void view.scan(true);
-  },
+  }),
   { signal },
 );
 
 void (async () => {
   try {
-    settings = await loadSettings();
+    const [loaded, debug] = await Promise.all([loadSettings(), browser.storage.local.get(INSPECTABLE_KEY)]);
+    settings = loaded;
+    setInspectable(debug[INSPECTABLE_KEY] === true);
   } catch {
     if (!contextAlive()) return dead();
   }
@@ -87,14 +117,16 @@ void (async () => {
   signal.addEventListener(
     'abort',
     quietly(
-      onSettingsChanged((next) => {
-        const before = look(settings);
-        settings = next;
-        if (look(next) !== before) restart(false, 0);
-      }),
+      onSettingsChanged(
+        meter.guard((next: Settings) => {
+          const before = look(settings);
+          settings = next;
+          if (look(next) !== before) restart(false, 0);
+        }),
+      ),
     ),
   );
   view.dispose();
-  view = new View(signal, { watcher, settings, reportEmpty: false, dead });
+  view = newView(false);
   void view.scan();
 })();

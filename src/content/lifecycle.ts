@@ -3,6 +3,7 @@
  * owns everything the content script leaves running.
  */
 import browser from 'webextension-polyfill';
+import type { Meter } from './meter';
 
 /** Time budget of one slice of work before yielding to the page (input, rendering). */
 export const SLICE_MS = 6;
@@ -45,25 +46,49 @@ export function pause(signal: AbortSignal): Promise<void> {
   });
 }
 
+export interface SliceOptions {
+  /** Runs at the end of each slice (before yielding) and once at the end. */
+  afterSlice?: () => void;
+  /** Checked before each item: true ends the work early (a cap or the time budget is reached). */
+  stop?: () => boolean;
+  /** Times each slice (the content script's main-thread budget). */
+  meter?: Meter;
+}
+
 /**
- * Runs `work` over `items` in slices of about SLICE_MS, yielding between slices. `afterSlice`
- * runs at the end of each slice (before yielding) and once at the end.
+ * Runs `work` over `items` in slices of about SLICE_MS, yielding between slices. Resolves to
+ * true when every item was done, false when `stop` ended it early or `signal` aborted.
  */
 export async function sliced<T>(
   items: Iterable<T>,
   work: (item: T) => void,
   signal: AbortSignal,
-  afterSlice?: () => void,
-): Promise<void> {
-  let deadline = performance.now() + SLICE_MS;
-  for (const item of items) {
-    if (signal.aborted) return;
-    work(item);
-    if (performance.now() >= deadline) {
-      afterSlice?.();
-      await pause(signal);
-      deadline = performance.now() + SLICE_MS;
+  opts: SliceOptions = {},
+): Promise<boolean> {
+  const iterator = items[Symbol.iterator]();
+  let result: boolean | null = null;
+  const slice = () => {
+    const deadline = performance.now() + SLICE_MS;
+    for (;;) {
+      if (signal.aborted || opts.stop?.()) {
+        result = false;
+        break;
+      }
+      const next = iterator.next();
+      if (next.done) {
+        result = true;
+        break;
+      }
+      work(next.value);
+      if (performance.now() >= deadline) break;
     }
+    opts.afterSlice?.();
+  };
+  while (!signal.aborted) {
+    if (opts.meter) opts.meter.time(slice);
+    else slice();
+    if (result !== null) return result;
+    await pause(signal);
   }
-  if (!signal.aborted) afterSlice?.();
+  return false;
 }

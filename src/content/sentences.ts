@@ -3,8 +3,9 @@
  * re-reading the page (more text loaded, a rescan after a mutation) never yields a second badge
  * for a sentence. Pure DOM code: unit-tested on linkedom.
  */
-import { articleBlocks, findArticleRoot, publicationDate } from '../extract/article';
+import { articleBlocks, findArticleRoot, isArticleBlock, publicationDate } from '../extract/article';
 import { blockSentences } from '../extract/page';
+import { MAX_BLOCK_CHARS } from './limits';
 
 export interface Tracked {
   id: number;
@@ -32,6 +33,30 @@ export function articleOf(doc: Document): { blocks: Element[]; published: string
   return { blocks: root ? articleBlocks(root) : [], published: publicationDate(doc, root) };
 }
 
+/**
+ * The article's root and its paragraphs, unfiltered and read one at a time (`isArticleBlock`
+ * tells prose from furniture): the content script reads them in slices and stops at its caps,
+ * so a page with 10,000 paragraphs costs no more than one with the capped number.
+ */
+export function articleParts(doc: Document): {
+  root: Element | null;
+  paragraphs: Iterable<Element>;
+  published: string | null;
+} {
+  const root = doc.designMode === 'on' ? null : findArticleRoot(doc);
+  const list = root ? root.querySelectorAll('p') : null;
+  const paragraphs = {
+    *[Symbol.iterator]() {
+      if (!list || !root) return;
+      for (let i = 0; i < list.length; i++) {
+        const p = list[i];
+        if (p && isArticleBlock(p, root)) yield p;
+      }
+    },
+  };
+  return { root, paragraphs, published: publicationDate(doc, root) };
+}
+
 export class SentenceTable {
   private nextId = 0;
   /** Per block: sentence key (text and occurrence) → id. Blocks that leave the page are forgotten. */
@@ -41,8 +66,9 @@ export class SentenceTable {
 
   constructor(private readonly limit: number) {}
 
-  /** Appends the sentences of one block to `into`; returns how many are new. */
+  /** Appends the sentences of one block to `into` (up to the limit); returns how many are new. */
   readBlock(block: Element, into: Tracked[]): number {
+    if (this.full(into) || (block.textContent?.length ?? 0) > MAX_BLOCK_CHARS) return 0;
     let known = this.ids.get(block);
     if (!known) {
       known = new Map();
@@ -71,9 +97,17 @@ export class SentenceTable {
     const { blocks, published } = articleOf(doc);
     const sentences: Tracked[] = [];
     let added = 0;
-    for (const b of blocks) added += this.readBlock(b, sentences);
+    for (const b of blocks) {
+      if (this.full(sentences)) break;
+      added += this.readBlock(b, sentences);
+    }
     this.commit(sentences);
     return { published, sentences, added };
+  }
+
+  /** `into` holds as many sentences as one reading may. */
+  full(into: Tracked[]): boolean {
+    return into.length >= this.limit;
   }
 
   commit(sentences: Tracked[]): void {

@@ -2,11 +2,17 @@
  * Watches the page for article text added later (infinite scroll, "read more") and for
  * client-side navigation (pushState, popstate). One MutationObserver on the whole document;
  * its callback does next to nothing per record, and a huge batch is not inspected at all.
+ * Watching only for navigation, it looks at most once every NAVIGATION_CHECK_MS (a page that
+ * changes forever costs next to nothing), and once the page load's time budget is spent it stops
+ * observing (popstate and the Navigation API still report navigations).
  */
+import { later } from './lifecycle';
+import { Meter } from './meter';
 import { BADGE_TAG } from './place';
 
 /** More records than this in one batch: do not look at them, rescan later instead. */
 const HUGE_BATCH = 1000;
+const NAVIGATION_CHECK_MS = 1000;
 
 /**
  * 'article': changes that may add article text, including text edits (an on-topic page);
@@ -29,8 +35,9 @@ export interface WatchEvents {
 
 const withoutHash = (href: string) => href.replace(/#.*$/su, '');
 
-export function watchPage(doc: Document, signal: AbortSignal, on: WatchEvents): Watcher {
+export function watchPage(doc: Document, signal: AbortSignal, on: WatchEvents, meter = new Meter()): Watcher {
   let mode: WatchMode = 'structure';
+  let resting: (() => void) | null = null;
   let url = withoutHash(location.href);
   const urlChanged = (): boolean => {
     const now = withoutHash(location.href);
@@ -39,22 +46,42 @@ export function watchPage(doc: Document, signal: AbortSignal, on: WatchEvents): 
     on.navigate();
     return true;
   };
-  const observer = new MutationObserver((records) => {
-    if (urlChanged() || mode === 'navigation') return;
-    if (records.length > HUGE_BATCH) on.change(true);
-    else if (records.some(mayAddText)) on.change(false);
-  });
+  const observer = new MutationObserver(
+    meter.guard((records: MutationRecord[]) => {
+      if (urlChanged()) return;
+      if (mode === 'navigation') return rest();
+      if (records.length > HUGE_BATCH) on.change(true);
+      else if (records.some(mayAddText)) on.change(false);
+    }),
+  );
   const observe = () => {
+    resting?.();
+    resting = null;
     observer.disconnect();
+    if (signal.aborted) return;
     observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: mode === 'article' });
+  };
+  /** Navigation mode: stop observing for a while, then check the URL and observe again. */
+  const rest = () => {
+    observer.disconnect();
+    if (resting || meter.spent()) return;
+    resting = later(
+      signal,
+      NAVIGATION_CHECK_MS,
+      meter.guard(() => {
+        resting = null;
+        if (!urlChanged()) observe();
+      }),
+    );
   };
   observe();
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
 
   // SPA navigations almost always change the DOM too, but back/forward may not.
-  window.addEventListener('popstate', urlChanged, { signal });
+  const check = meter.guard(() => void urlChanged());
+  window.addEventListener('popstate', check, { signal });
   const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-  navigation?.addEventListener('navigatesuccess', urlChanged, { signal });
+  navigation?.addEventListener('navigatesuccess', check, { signal });
 
   return {
     setMode(next) {

@@ -112,9 +112,12 @@ function isExcluded(el: Element, root: Element): boolean {
 
 /** The prose paragraphs of the article, in document order. */
 export function articleBlocks(root: Element): Element[] {
-  return Array.from(root.querySelectorAll('p')).filter(
-    (p) => !isExcluded(p, root) && /\p{L}/u.test(p.textContent ?? ''),
-  );
+  return Array.from(root.querySelectorAll('p')).filter((p) => isArticleBlock(p, root));
+}
+
+/** Is `p` (a <p> inside `root`) article prose? What articleBlocks keeps, one paragraph at a time. */
+export function isArticleBlock(p: Element, root: Element): boolean {
+  return !isExcluded(p, root) && /\p{L}/u.test(p.textContent ?? '');
 }
 
 /** Publication date (YYYY-MM-DD) from <time datetime>, article:published_time, or JSON-LD. */

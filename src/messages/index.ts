@@ -9,9 +9,11 @@ import {
   type ContentMessage,
   checkReply,
   checkTabReply,
+  type DroppedCounts,
   type MessageOf,
   type MessageType,
   type PopupMessage,
+  type Rejected,
   type ReplyOf,
   receive,
   receiveInTab,
@@ -21,6 +23,23 @@ import {
 } from './protocol';
 
 export * from './protocol';
+
+/**
+ * Messages this context dropped on receipt: from a sender that may not send them (another
+ * extension, a web page's content-script context, a page posing as an extension page) or not
+ * matching their type. Counted per extension context (the background, each content script).
+ */
+const dropped = { total: 0, sender: 0, invalid: 0 };
+
+export function droppedMessages(): DroppedCounts {
+  return { ...dropped };
+}
+
+function drop(where: string, { reason, error }: Rejected): void {
+  dropped.total++;
+  dropped[reason]++;
+  console.warn(`[credibility-overlay] rejected ${where}:`, error);
+}
 
 export async function send<T extends MessageType>(message: MessageOf<T>): Promise<ReplyOf<T>> {
   const reply: unknown = await browser.runtime.sendMessage(message);
@@ -45,7 +64,7 @@ export function listen(handlers: Handlers): () => void {
   const listener = (raw: unknown, sender: Runtime.MessageSender) => {
     const got = receive(raw, sender, self);
     if (!got.ok) {
-      console.warn('[credibility-overlay] rejected message:', got.error);
+      drop('message', got);
       // Not answering makes the sender's promise reject (or resolve to
       // undefined, which `send` rejects as a bad reply).
       return undefined;
@@ -99,7 +118,7 @@ export function listenInTab(handlers: TabHandlers): () => void {
   const listener = (raw: unknown, sender: Runtime.MessageSender) => {
     const got = receiveInTab(raw, sender, self);
     if (!got.ok) {
-      console.warn('[credibility-overlay] rejected tab message:', got.error);
+      drop('tab message', got);
       return undefined;
     }
     if (got.message.type === 'background:ping') return Promise.resolve({ url: location.href });

@@ -56,11 +56,15 @@ export const PopupImportDataset = v.strictObject({
 /** Go back to the bundled dataset. */
 export const PopupResetDataset = v.strictObject({ type: v.literal('popup:reset-dataset') });
 
+/** How many messages the background has dropped (wrong sender or malformed): for tests and debugging. */
+export const PopupGetDiagnostics = v.strictObject({ type: v.literal('popup:get-diagnostics') });
+
 export const PopupMessage = v.variant('type', [
   PopupGetSummary,
   PopupGetDataset,
   PopupImportDataset,
   PopupResetDataset,
+  PopupGetDiagnostics,
 ]);
 export type PopupMessage = v.InferOutput<typeof PopupMessage>;
 
@@ -75,16 +79,58 @@ export const BackgroundReveal = v.strictObject({
   id: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
-export const TabMessage = v.variant('type', [BackgroundPing, BackgroundReveal]);
+/** What the content script has done on the page and what it cost (for tests and debugging). */
+export const BackgroundDiagnostics = v.strictObject({ type: v.literal('background:diagnostics') });
+
+export const TabMessage = v.variant('type', [BackgroundPing, BackgroundReveal, BackgroundDiagnostics]);
 export type TabMessage = v.InferOutput<typeof TabMessage>;
 export type TabMessageType = TabMessage['type'];
 export type TabMessageOf<T extends TabMessageType> = Extract<TabMessage, { type: T }>;
+
+/** Messages dropped on receipt in one extension context, by why. */
+export const DroppedCounts = v.strictObject({ total: v.number(), sender: v.number(), invalid: v.number() });
+export type DroppedCounts = v.InferOutput<typeof DroppedCounts>;
+
+export const ContentDiagnostics = v.strictObject({
+  /** Main-thread time the content script has used on this page load, its longest step, its steps (ms). */
+  busyMs: v.number(),
+  longestMs: v.number(),
+  steps: v.number(),
+  /** Errors caught inside its steps, and the last one. */
+  errors: v.number(),
+  lastError: v.nullable(v.string()),
+  budget: v.strictObject({ viewMs: v.number(), pageMs: v.number() }),
+  /** The current page view: its state, why it stopped (a cap or the budget), what it did. */
+  view: v.strictObject({
+    state: v.string(),
+    stopped: v.nullable(v.string()),
+    scans: v.number(),
+    sentences: v.number(),
+    badges: v.number(),
+    created: v.number(),
+    usedMs: v.number(),
+  }),
+  /** Tab messages the content script dropped (wrong sender or malformed). */
+  droppedMessages: v.number(),
+  /** What each badge on the page says, read from its shadow root. */
+  badges: v.array(
+    v.strictObject({
+      verdict: v.string(),
+      label: v.string(),
+      text: v.string(),
+      card: v.nullable(v.string()),
+      shadow: v.picklist(['open', 'closed']),
+    }),
+  ),
+});
+export type ContentDiagnostics = v.InferOutput<typeof ContentDiagnostics>;
 
 export const TabReplies = {
   /** The page's URL (the extension may not see tab URLs otherwise). */
   'background:ping': v.strictObject({ url: v.string() }),
   /** Whether the sentence was found on the page. */
   'background:reveal': v.strictObject({ found: v.boolean() }),
+  'background:diagnostics': ContentDiagnostics,
 } as const;
 export type TabReplyOf<T extends TabMessageType> = v.InferOutput<(typeof TabReplies)[T]>;
 
@@ -190,6 +236,7 @@ export const Replies = {
   'popup:get-dataset': DatasetInfo,
   'popup:import-dataset': ImportReply,
   'popup:reset-dataset': DatasetInfo,
+  'popup:get-diagnostics': v.strictObject({ dropped: DroppedCounts }),
 } as const;
 
 export type AnyMessage = ContentMessage | PopupMessage;
@@ -213,10 +260,13 @@ export interface Self {
   origin: string;
 }
 
+/** A message dropped on receipt: from a sender that may not send it, or not matching its type. */
+export type Rejected = { ok: false; reason: 'sender' | 'invalid'; error: string };
+
 export type Received =
   | { ok: true; from: 'content'; message: ContentMessage; tabId: number; tabUrl: string | undefined }
   | { ok: true; from: 'popup'; message: PopupMessage }
-  | { ok: false; error: string };
+  | Rejected;
 
 const isExtensionPage = (sender: SenderInfo, self: Self) =>
   typeof sender.url === 'string' && sender.url.startsWith(self.origin);
@@ -227,28 +277,30 @@ const isExtensionPage = (sender: SenderInfo, self: Self) =>
  * extension pages (popup, options, or the popup opened as a tab).
  */
 export function receive(raw: unknown, sender: SenderInfo, self: Self): Received {
-  if (sender.id !== self.id) return { ok: false, error: 'foreign sender' };
+  if (sender.id !== self.id) return { ok: false, reason: 'sender', error: 'foreign sender' };
   const type = typeof raw === 'object' && raw !== null ? (raw as { type?: unknown }).type : undefined;
-  if (typeof type !== 'string') return { ok: false, error: 'not a message' };
+  if (typeof type !== 'string') return { ok: false, reason: 'invalid', error: 'not a message' };
 
   if (type.startsWith('content:')) {
     const tabId = sender.tab?.id;
     if (typeof tabId !== 'number' || tabId < 0 || isExtensionPage(sender, self)) {
-      return { ok: false, error: `${type}: not from a content script in a tab` };
+      return { ok: false, reason: 'sender', error: `${type}: not from a content script in a tab` };
     }
     const parsed = v.safeParse(ContentMessage, raw);
-    if (!parsed.success) return { ok: false, error: `${type}: ${v.summarize(parsed.issues)}` };
+    if (!parsed.success) return { ok: false, reason: 'invalid', error: `${type}: ${v.summarize(parsed.issues)}` };
     return { ok: true, from: 'content', message: parsed.output, tabId, tabUrl: sender.tab?.url };
   }
 
   if (type.startsWith('popup:')) {
-    if (!isExtensionPage(sender, self)) return { ok: false, error: `${type}: not from an extension page` };
+    if (!isExtensionPage(sender, self)) {
+      return { ok: false, reason: 'sender', error: `${type}: not from an extension page` };
+    }
     const parsed = v.safeParse(PopupMessage, raw);
-    if (!parsed.success) return { ok: false, error: `${type}: ${v.summarize(parsed.issues)}` };
+    if (!parsed.success) return { ok: false, reason: 'invalid', error: `${type}: ${v.summarize(parsed.issues)}` };
     return { ok: true, from: 'popup', message: parsed.output };
   }
 
-  return { ok: false, error: `unknown message type ${type}` };
+  return { ok: false, reason: 'invalid', error: `unknown message type ${type}` };
 }
 
 /** Validates a reply before handing it to the caller. */
@@ -266,13 +318,13 @@ export function receiveInTab(
   raw: unknown,
   sender: SenderInfo,
   self: Self,
-): { ok: true; message: TabMessage } | { ok: false; error: string } {
-  if (sender.id !== self.id) return { ok: false, error: 'foreign sender' };
+): { ok: true; message: TabMessage } | Rejected {
+  if (sender.id !== self.id) return { ok: false, reason: 'sender', error: 'foreign sender' };
   if (sender.url !== undefined && !isExtensionPage(sender, self)) {
-    return { ok: false, error: 'tab messages come from the extension, not from web pages' };
+    return { ok: false, reason: 'sender', error: 'tab messages come from the extension, not from web pages' };
   }
   const parsed = v.safeParse(TabMessage, raw);
-  if (!parsed.success) return { ok: false, error: v.summarize(parsed.issues) };
+  if (!parsed.success) return { ok: false, reason: 'invalid', error: v.summarize(parsed.issues) };
   return { ok: true, message: parsed.output };
 }
 

@@ -22,7 +22,17 @@ export const GECKO_ID = 'credibility-overlay@example.org'; // as in vite.config.
 export const POPUP_PATH = 'src/popup/index.html';
 
 // Only what the harness evaluates inside the extension's service worker.
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  storage: { local: { set(items: object): Promise<void> } };
+};
+
+/**
+ * storage.local key (src/content/badge.tsx) that makes badges use open shadow roots, so that
+ * test code running in the page can look inside them. Set by the launchers unless
+ * `inspectable: false` (the hardening tests use the closed roots real users get).
+ */
+export const INSPECTABLE_KEY = 'debug:inspectable-badges';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -122,7 +132,9 @@ export interface ChromiumRun {
   close(): Promise<void>;
 }
 
-export async function launchChromium(opts: { headless?: boolean; dist?: string } = {}): Promise<ChromiumRun> {
+export async function launchChromium(
+  opts: { headless?: boolean; dist?: string; inspectable?: boolean } = {},
+): Promise<ChromiumRun> {
   requireBinary(CHROMIUM, 'Chromium');
   const dist = opts.dist ?? DIST.chrome;
   const profile = mkdtempSync(join(tmpdir(), 'cred-chromium-'));
@@ -145,6 +157,9 @@ export async function launchChromium(opts: { headless?: boolean; dist?: string }
   // The service worker's URL is chrome-extension://<id>/service-worker-loader.js
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
+  if (opts.inspectable ?? true) {
+    await worker.evaluate((key) => chrome.storage.local.set({ [key]: true }), INSPECTABLE_KEY);
+  }
   return {
     context,
     worker,
@@ -177,7 +192,7 @@ export interface FirefoxRun {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(opts: { dist?: string } = {}): Promise<FirefoxRun> {
+export async function launchFirefox(opts: { dist?: string; inspectable?: boolean } = {}): Promise<FirefoxRun> {
   requireBinary(FIREFOX, 'Firefox');
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -193,6 +208,18 @@ export async function launchFirefox(opts: { dist?: string } = {}): Promise<Firef
   });
   await browser.installExtension(opts.dist ?? DIST.firefox);
   const extensionOrigin = `moz-extension://${uuid}/`;
+  if (opts.inspectable ?? true) {
+    const page = await browser.newPage();
+    await gotoExtensionPage(page, `${extensionOrigin}src/options/index.html`);
+    await page.evaluate(
+      (key) =>
+        (
+          globalThis as unknown as { browser: { storage: { local: { set(items: object): Promise<void> } } } }
+        ).browser.storage.local.set({ [key]: true }),
+      INSPECTABLE_KEY,
+    );
+    await page.close();
+  }
   return {
     browser,
     extensionOrigin,
