@@ -2,7 +2,8 @@
  * The dataset builder: source articles → cleaned sentences → claims → origins → clusters and
  * disagreements → one validated, deterministic dataset object.
  */
-import { analyzeSequence, type Claim } from '../core/claims/analyze';
+import type { Claim } from '../core/claims/claim';
+import { analyzeSequence } from '../core/claims/context';
 import { type Lexicon, type LexiconData, toLexicon } from '../core/claims/lexicon';
 import { type Dataset, SCHEMA_VERSION, validateDataset } from '../core/dataset/schema';
 import { compareClaims } from '../core/match/compare';

@@ -6,7 +6,7 @@
  * origin when most sentences align strongly and in the same order; two independent reports of
  * one event share facts, but few of their sentences align, and not in order.
  */
-import type { Claim } from '../core/claims/analyze';
+import type { Claim } from '../core/claims/claim';
 import type { Lexicon } from '../core/claims/lexicon';
 import { similarity } from '../core/match/compare';
 import { type ClaimIndex, retrieve } from '../core/match/retrieve';

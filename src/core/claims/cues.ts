@@ -1,5 +1,7 @@
 /** Cue words that change what a sentence asserts: negation, before/after order, hedges. */
-import type { Token } from '../text/tokens';
+import { isStopWord, stem, type Token, tokenize } from '../text/tokens';
+import type { EntityRef } from './claim';
+import { type Mention, TITLE_WORDS } from './entities';
 
 /**
  * Verbal negation only. "no room for …" or "without naming …" negate a noun phrase, not the claim,
@@ -74,4 +76,112 @@ const HEDGES = [
 
 export function isHedged(text: string): boolean {
   return HEDGES.some((re) => re.test(text));
+}
+
+/** Stems of the content words inside "…" (typographic quotes are folded to straight ones). */
+export function quotedStems(folded: string): string[] {
+  const out = new Set<string>();
+  for (const m of folded.matchAll(/"([^"]{3,400})"/gu)) {
+    for (const t of tokenize(m[1] ?? '')) if (!isStopWord(t.lower) && !/^\d/u.test(t.lower)) out.add(stem(t.lower));
+  }
+  return [...out].sort();
+}
+
+/** "A … after B" → B first; "A … before B" → A first; only where a person stands on each side. */
+export function sequenceOf(
+  cues: { cue: OrderCue; at: number }[],
+  people: { id: string; start: number }[],
+): [string, string][] {
+  const out: [string, string][] = [];
+  for (const { cue, at } of cues) {
+    const left = people.filter((p) => p.start < at).at(-1);
+    const right = people.find((p) => p.start > at);
+    if (!left || !right || left.id === right.id) continue;
+    out.push(cue === 'after' ? [right.id, left.id] : [left.id, right.id]);
+  }
+  return out;
+}
+
+const REPORTING =
+  /^(said|says|told|tells|stated|states|added|noted|reported|reports|announced|wrote|argued|argues|claimed|insisted|warned|confirmed|mentioned)$/u;
+
+/** Speakers and credited sources: a name right before or after a reporting verb, or after "according to". */
+export function attributionOf(tokens: Token[], mentions: Mention[], refs: EntityRef[]): string[] {
+  const out = new Set<string>();
+  mentions.forEach((m, i) => {
+    const ref = refs[i];
+    if (!ref || (ref.kind !== 'person' && ref.kind !== 'org')) return;
+    const before = tokens[m.start - 1]?.lower ?? '';
+    const after = tokens[m.end]?.lower ?? '';
+    const credited = tokens[m.start - 2]?.lower === 'according' && before === 'to';
+    if (REPORTING.test(after) || REPORTING.test(before) || credited) out.add(ref.id);
+  });
+  return [...out].sort();
+}
+
+export const CONCESSIVE = new Set(['although', 'though', 'whereas', 'albeit']);
+
+export const NOT_TEMPORAL = /^(named|name|names|look|looks|looked|looking|modell?ed|takes?|took|taken)$/u;
+
+/** Speech verbs are stop words as terms, but as cues they say "this person spoke". */
+const SPEECH =
+  /^(said|says|say|told|tells|tell|stated|states|mentioned|noted|added|remarked|announced|commented|replied|responded|stressed|emphasized|emphasised|insisted)$/u;
+const CUE_WINDOW = 2;
+
+/** Content stems of up to three words before and after a span (entities and slots skipped). */
+/** Words between a clause start and a date: "that in March, …", "On Tuesday, …". */
+const DATE_LEAD = new Set([
+  'in',
+  'on',
+  'at',
+  'since',
+  'by',
+  'from',
+  'until',
+  'during',
+  'last',
+  'next',
+  'this',
+  'early',
+  'late',
+  'the',
+]);
+
+/** Does the span at `start` open its clause (sentence start, after "that" or a comma)? */
+export function opensClause(text: string, tokens: Token[], start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && DATE_LEAD.has(tokens[k]?.lower ?? '')) k--;
+  const prev = tokens[k];
+  if (!prev) return true;
+  if (prev.lower === 'that') return true;
+  const gap = text.slice(prev.index + prev.raw.length, tokens[k + 1]?.index ?? prev.index);
+  return gap.includes(',');
+}
+
+export function windowCues(
+  tokens: Token[],
+  start: number,
+  end: number,
+  covered: Set<number>,
+  beforeOnly = false,
+  text = '',
+): string[] {
+  const out: string[] = [];
+  const take = (k: number) => {
+    const t = tokens[k];
+    if (!t || covered.has(k) || /^\d/u.test(t.lower)) return false;
+    if (SPEECH.test(t.lower)) out.push('SAY');
+    // Titles ("minister") say who, not what happened; they are cues only for people (as roles).
+    else if (!isStopWord(t.lower) && !TITLE_WORDS.has(t.lower)) out.push(stem(t.lower.replace(/-/gu, '')));
+    else return false;
+    return true;
+  };
+  const forwards = beforeOnly && text !== '' && opensClause(text, tokens, start);
+  if (!forwards) for (let k = start - 1, n = 0; k >= 0 && n < CUE_WINDOW; k--) if (take(k)) n++;
+  // What happened is usually said before the date or name ("arrived on April 8"); a span that
+  // opens its clause ("On Tuesday, Lavrov concluded …", "that in March, Reuters reported") is read
+  // forwards.
+  if (forwards || out.length === 0 || !beforeOnly)
+    for (let k = end, n = 0; k < tokens.length && n < CUE_WINDOW; k++) if (take(k)) n++;
+  return [...new Set(out)].sort();
 }

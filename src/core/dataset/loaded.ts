@@ -1,5 +1,5 @@
 /** A validated dataset made ready for matching: lexicon Maps and the claim index, built once. */
-import type { Claim } from '../claims/analyze';
+import type { Claim } from '../claims/claim';
 import { type Lexicon, toLexicon } from '../claims/lexicon';
 import { buildIndex, type ClaimIndex } from '../match/retrieve';
 import { type Dataset, parseDataset } from './schema';

@@ -4,7 +4,7 @@
  * this, so a disagreement recorded among the sources and a conflict shown on a page are the same
  * judgement.
  */
-import type { Claim, EntityRef } from '../claims/analyze';
+import type { Claim, EntityRef } from '../claims/claim';
 import { compatibleDates, dateAgrees } from '../claims/dates';
 import type { Lexicon } from '../claims/lexicon';
 import { sameNumber } from '../claims/numbers';

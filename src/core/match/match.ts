@@ -6,7 +6,8 @@
  * A page must first be about what the sources are about (the topic gate): unrelated pages that
  * share a number or a name get no verdicts at all.
  */
-import { analyzeSequence, type Claim } from '../claims/analyze';
+import type { Claim } from '../claims/claim';
+import { analyzeSequence } from '../claims/context';
 import { dateAgrees } from '../claims/dates';
 import { sameNumber } from '../claims/numbers';
 import type { LoadedDataset } from '../dataset/loaded';

@@ -2,7 +2,7 @@
  * Candidate retrieval: an inverted index from terms and entity ids to source claims, so a page
  * sentence is compared with the few claims that share its rarer words, never with all of them.
  */
-import type { Claim } from '../claims/analyze';
+import type { Claim } from '../claims/claim';
 import type { Lexicon } from '../claims/lexicon';
 
 export interface ClaimIndex {
