@@ -21,16 +21,14 @@ export async function checkPage(msg: MessageOf<'content:check'>): Promise<CheckR
         id,
         verdict: s.verdict,
         independent: s.independent,
-        evidence: s.evidence
-          .slice(0, MAX_EVIDENCE)
-          .map((e) => ({
-            file: e.file,
-            origin: e.origin,
-            outlet: e.outlet,
-            published: e.published,
-            text: e.text,
-            stance: e.stance,
-          })),
+        evidence: s.evidence.slice(0, MAX_EVIDENCE).map((e) => ({
+          file: e.file,
+          origin: e.origin,
+          outlet: e.outlet,
+          published: e.published,
+          text: e.text,
+          stance: e.stance,
+        })),
         detail: s.detail,
       },
     ];
