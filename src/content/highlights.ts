@@ -5,6 +5,7 @@
  * Where the API is missing, there are no highlights: badges alone.
  */
 import type { Verdict } from './labels';
+import { MAX_HIGHLIGHT_ELEMENTS } from './limits';
 
 const STYLE_ID = 'cred-overlay-highlights';
 const FOCUS = 'cred-focus';
@@ -19,6 +20,11 @@ const RULES = `
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/** Highlights for this page: supported, and the page small enough to restyle (MAX_HIGHLIGHT_ELEMENTS). */
+export function highlightsAffordable(doc: Document): boolean {
+  return highlightsSupported() && doc.getElementsByTagName('*').length <= MAX_HIGHLIGHT_ELEMENTS;
 }
 
 export class Highlights {
@@ -63,6 +69,9 @@ export class Highlights {
         style.id = STYLE_ID;
         style.textContent = RULES;
         (this.doc.head ?? this.doc.documentElement).append(style);
+        // The new rules restyle the whole page: do it now, inside our timed step, so that the
+        // main-thread budget counts it (the browser would otherwise do it at the next frame).
+        getComputedStyle(this.doc.documentElement).getPropertyValue('color');
       }
       h = new Highlight();
       if (name === FOCUS) h.priority = 1; // drawn over the verdict highlights

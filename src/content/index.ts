@@ -85,21 +85,26 @@ signal.addEventListener(
   ),
 );
 
-// An orphaned script cannot notice by itself; check when the reader comes back to the tab.
+// An orphaned script cannot notice by itself; check when the reader comes back to the tab (at
+// most once a second: the page can fire this event as often as it likes).
+let lastAliveCheck = Number.NEGATIVE_INFINITY;
 document.addEventListener(
   'visibilitychange',
   meter.guard(() => {
+    if (performance.now() - lastAliveCheck < 1000) return;
+    lastAliveCheck = performance.now();
     if (!contextAlive()) dead();
   }),
   { signal },
 );
 
 // Back/forward cache: the page comes back with its badges, but the background forgot it on
-// navigation, so report the sentences again.
+// navigation, so report the sentences again. Only the browser's own event counts: a page that
+// fires made-up ones must not make us re-read and re-send the article.
 window.addEventListener(
   'pageshow',
   meter.guard((e: PageTransitionEvent) => {
-    if (e.persisted) void view.scan(true);
+    if (e.persisted && e.isTrusted) void view.scan(true);
   }),
   { signal },
 );

@@ -6,7 +6,7 @@
 import { type CheckReply, type SentenceResult, send } from '../messages';
 import { badgesOn, type Settings } from '../settings/schema';
 import { type BadgeReport, createBadge, describeBadge, flashBadge, removeBadge } from './badge';
-import { Highlights, highlightsSupported } from './highlights';
+import { Highlights, highlightsAffordable } from './highlights';
 import { contextAlive, later, sliced } from './lifecycle';
 import {
   MAX_BADGES,
@@ -70,6 +70,8 @@ export interface ViewReport {
   badges: number;
   created: number;
   usedMs: number;
+  /** Whether this view highlights sentences (the page is small enough to restyle). */
+  highlights: boolean;
 }
 
 export class View {
@@ -77,7 +79,7 @@ export class View {
   private readonly controller = new AbortController();
   private readonly table = new SentenceTable(MAX_PAGE_SENTENCES);
   private readonly badges = new Map<number, Badged>();
-  private readonly highlights = highlightsSupported() ? new Highlights(document) : null;
+  private readonly highlights: Highlights | null;
   private readonly share: Share;
   private state: State = 'new';
   private stopped: StopReason | null = null;
@@ -97,6 +99,7 @@ export class View {
   ) {
     this.signal = AbortSignal.any([page, this.controller.signal]);
     this.share = opts.meter.share(opts.budget ?? VIEW_BUDGET_MS);
+    this.highlights = opts.meter.time(() => (highlightsAffordable(document) ? new Highlights(document) : null));
     this.signal.addEventListener('abort', () => this.cleanup(), { once: true });
     opts.watcher.setMode('structure');
   }
@@ -135,9 +138,10 @@ export class View {
       stopped: this.stopped,
       scans: this.scans,
       sentences: this.table.byId.size,
-      badges: this.badges.size,
+      badges: [...this.badges.values()].filter((b) => b.host.isConnected).length,
       created: this.created,
       usedMs: this.share.used(),
+      highlights: this.highlights !== null,
     };
   }
 

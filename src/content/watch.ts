@@ -97,8 +97,9 @@ export function watchPage(doc: Document, signal: AbortSignal, on: WatchEvents, m
 
 const inParagraph = (n: Node) => Boolean(n.parentElement?.closest('p'));
 
-/** Could this change add article text? (Our own badges never count.) */
+/** Could this change add article text? (Our own badges, and whatever a page puts in them, never count.) */
 function mayAddText(r: MutationRecord): boolean {
+  if ((r.target as Element).closest?.(BADGE_TAG) || r.target.parentElement?.closest(BADGE_TAG)) return false;
   if (r.type === 'characterData') return inParagraph(r.target);
   for (const n of Array.from(r.addedNodes)) {
     if (n.nodeType === 3 && inParagraph(n)) return true;

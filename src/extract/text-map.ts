@@ -10,7 +10,8 @@ export interface TextMap {
   offsets: number[];
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SUP']);
+/** Not the block's text: code, footnote marks, and the overlay's own badges (their light DOM is never shown). */
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SUP', 'CRED-BADGE']);
 
 export function blockText(block: Element): TextMap {
   const nodes: Text[] = [];

@@ -109,6 +109,7 @@ export const ContentDiagnostics = v.strictObject({
     badges: v.number(),
     created: v.number(),
     usedMs: v.number(),
+    highlights: v.boolean(),
   }),
   /** Tab messages the content script dropped (wrong sender or malformed). */
   droppedMessages: v.number(),
