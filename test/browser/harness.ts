@@ -133,7 +133,7 @@ export interface ChromiumRun {
 }
 
 export async function launchChromium(
-  opts: { headless?: boolean; dist?: string; inspectable?: boolean } = {},
+  opts: { headless?: boolean; dist?: string; inspectable?: boolean; args?: string[] } = {},
 ): Promise<ChromiumRun> {
   requireBinary(CHROMIUM, 'Chromium');
   const dist = opts.dist ?? DIST.chrome;
@@ -152,6 +152,7 @@ export async function launchChromium(
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(opts.args ?? []),
     ],
   });
   // The service worker's URL is chrome-extension://<id>/service-worker-loader.js
@@ -192,7 +193,9 @@ export interface FirefoxRun {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(opts: { dist?: string; inspectable?: boolean } = {}): Promise<FirefoxRun> {
+export async function launchFirefox(
+  opts: { dist?: string; inspectable?: boolean; prefs?: Record<string, unknown> } = {},
+): Promise<FirefoxRun> {
   requireBinary(FIREFOX, 'Firefox');
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -204,6 +207,7 @@ export async function launchFirefox(opts: { dist?: string; inspectable?: boolean
     extraPrefsFirefox: {
       // Pins the add-on's moz-extension:// host (otherwise random per profile).
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      ...opts.prefs,
     },
   });
   await browser.installExtension(opts.dist ?? DIST.firefox);
