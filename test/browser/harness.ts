@@ -78,14 +78,18 @@ const TYPES: Record<string, string> = {
 export interface Server {
   origin: string;
   url(path: string): string;
+  /** Every request the server got, as `METHOD /path`. */
+  log: string[];
   close(): Promise<void>;
 }
 
 /** Serves files from `dir` (absolute; default test/browser/pages) on 127.0.0.1, ephemeral port. */
 export async function serve(dir: string = PAGES_DIR): Promise<Server> {
   const root = resolve(dir);
+  const log: string[] = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    log.push(`${req.method} ${path}`);
     let file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root + sep)) file = ''; // no escaping the root
     if (!file || !existsSync(file) || statSync(file).isDirectory()) {
@@ -103,6 +107,7 @@ export async function serve(dir: string = PAGES_DIR): Promise<Server> {
   return {
     origin,
     url: (p) => `${origin}/${p.replace(/^\//, '')}`,
+    log,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
