@@ -78,6 +78,14 @@ export type Dataset = v.InferOutput<typeof DatasetSchema>;
 export type SourceInfo = Dataset['sources'][number];
 export type StoredClaim = Dataset['claims'][number];
 
+/** A short, safe description of any value (JSON.stringify can overflow on deep nesting). */
+function describe(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return JSON.stringify(value.slice(0, 40));
+  if (value === undefined || value === null) return 'missing';
+  return Array.isArray(value) ? 'an array' : 'an object';
+}
+
 export class DatasetError extends Error {
   override name = 'DatasetError';
 }
@@ -90,7 +98,7 @@ export function validateDataset(input: unknown): Dataset {
   const version = (input as { schemaVersion?: unknown }).schemaVersion;
   if (version !== SCHEMA_VERSION) {
     throw new DatasetError(
-      `dataset: schemaVersion is ${JSON.stringify(version ?? null)}, this extension reads version ${SCHEMA_VERSION}`,
+      `dataset: schemaVersion is ${describe(version)}, this extension reads version ${SCHEMA_VERSION}`,
     );
   }
   const result = v.safeParse(DatasetSchema, input);
