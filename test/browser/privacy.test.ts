@@ -134,8 +134,12 @@ describe('chromium', () => {
     noErrors(popup);
     await popup.goto(run.popupUrl(tabId));
     await popup.locator('[data-state="results"]').waitFor({ timeout: 15_000 });
-    await popup.getByLabel('Show conflicts only').check();
-    await popup.getByLabel('Show conflicts only').uncheck();
+    // A setting changed and changed back (the checkbox follows the stored setting).
+    const conflictsOnly = popup.getByLabel('Show conflicts only');
+    await conflictsOnly.click();
+    await expect.poll(() => conflictsOnly.isChecked()).toBe(true);
+    await conflictsOnly.click();
+    await expect.poll(() => conflictsOnly.isChecked()).toBe(false);
 
     const options = await run.context.newPage();
     noErrors(options);
@@ -201,8 +205,11 @@ describe('firefox', () => {
     const popup = await open();
     await gotoExtensionPage(popup, run.popupUrl(await firefoxTabId(options, server.url('d01.html'))));
     await popup.waitForSelector('[data-state="results"]', { timeout: 15_000 });
+    const checked = () => popup.$eval('input[name="conflictsOnly"]', (e) => (e as HTMLInputElement).checked);
     await popup.click('input[name="conflictsOnly"]');
+    await expect.poll(checked).toBe(true);
     await popup.click('input[name="conflictsOnly"]');
+    await expect.poll(checked).toBe(false);
 
     expect(await send({ type: 'popup:import-dataset', text: '{"schemaVersion": 1' })).toMatchObject({ ok: false });
     const other = JSON.stringify({ ...JSON.parse(bundled), name: 'Imported for the privacy test' });
