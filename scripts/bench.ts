@@ -61,7 +61,7 @@ function workload(): { sentences: string[]; published: string | null }[] {
  * Time the two halves separately: reading a sentence (analysis, independent of the dataset's
  * size) and judging it against the dataset (retrieval and pair scoring, which grows with it).
  */
-function timeMatching(ds: LoadedDataset, pages: ReturnType<typeof workload>, rounds: number) {
+function timeMatching(ds: LoadedDataset, pages: ReturnType<typeof workload>, budgetMs: number) {
   const total = pages.reduce((n, p) => n + p.sentences.length, 0);
   const analyse = () =>
     pages.map((p) =>
@@ -70,16 +70,33 @@ function timeMatching(ds: LoadedDataset, pages: ReturnType<typeof workload>, rou
         claim: analyzeSentence(text, { published: p.published, lexicon: ds.lexicon }),
       })),
     );
-  let claims = analyse(); // warm-up
-  const t0 = performance.now();
-  for (let r = 0; r < rounds; r++) claims = analyse();
-  const analysis = (performance.now() - t0) / (total * rounds);
-  for (const page of claims) for (const c of page) judgeClaim(ds, c.text, c.claim); // warm-up
-  const t1 = performance.now();
-  for (let r = 0; r < rounds; r++) for (const page of claims) for (const c of page) judgeClaim(ds, c.text, c.claim);
-  const judging = (performance.now() - t1) / (total * rounds);
+  const claims = analyse();
+  const judgeAll = () => {
+    for (const page of claims) for (const c of page) judgeClaim(ds, c.text, c.claim);
+  };
+  const analysis = medianRound(analyse, budgetMs) / total;
+  const judging = medianRound(judgeAll, budgetMs) / total;
   const perSentence = analysis + judging;
   return { analysis, judging, perSentence, perSecond: 1000 / perSentence };
+}
+
+/**
+ * Milliseconds one round of `work` takes: the median of as many rounds as fit in `budgetMs` (at
+ * least 5), after two warm-up rounds, so a GC pause or a busy neighbour on a noisy machine moves
+ * the figure less than a mean would.
+ */
+function medianRound(work: () => unknown, budgetMs: number): number {
+  work();
+  work();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < 5 || performance.now() - start < budgetMs) {
+    const t = performance.now();
+    work();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
 }
 
 /**
@@ -138,7 +155,7 @@ function benchMatcher() {
   const loadMs = (performance.now() - t0) / loads;
   const heap = heapMb() - before;
   if (!bundled) return;
-  const base = timeMatching(bundled, pages, 10);
+  const base = timeMatching(bundled, pages, 2000);
   console.log(
     `bundled (${bundled.claims.length} claims, ${(text.length / 1024).toFixed(0)} KiB): load+validate+index ${loadMs.toFixed(1)} ms, heap ≈ ${heap.toFixed(1)} MB\n` +
       `  ${base.perSecond.toFixed(0)} sentences/s = ${base.perSentence.toFixed(3)} ms/sentence (analysis ${base.analysis.toFixed(3)} + judging ${base.judging.toFixed(3)})`,
@@ -150,7 +167,7 @@ function benchMatcher() {
     const ds = loadDataset(data);
     const load = performance.now() - l0;
     const h = heapMb() - h0;
-    const r = timeMatching(ds, pages, 5);
+    const r = timeMatching(ds, pages, 2000);
     console.log(
       `synthetic ${String(n).padStart(6)} claims: index ${load.toFixed(0)} ms, heap ≈ ${h.toFixed(0)} MB, ${r.perSecond.toFixed(0)} sentences/s = ` +
         `${r.perSentence.toFixed(3)} ms/sentence (analysis ${r.analysis.toFixed(3)} + judging ${r.judging.toFixed(3)}, judging ×${(r.judging / base.judging).toFixed(2)} of bundled)`,

@@ -81,6 +81,53 @@ function termMatches(t: string, other: ReadonlySet<string>, lexicon: Lexicon, lo
   return false;
 }
 
+/** Which stems list each stem among their synonyms (or neighbours): the lexicon's maps, inverted. */
+const inverted = new WeakMap<Lexicon, { synonyms: Map<string, string[]>; related: Map<string, string[]> }>();
+function inverseOf(lexicon: Lexicon) {
+  let inv = inverted.get(lexicon);
+  if (!inv) {
+    const invert = (m: Map<string, string[]>) => {
+      const out = new Map<string, string[]>();
+      for (const [t, xs] of m)
+        for (const x of xs) {
+          const list = out.get(x);
+          if (list) list.push(t);
+          else out.set(x, [t]);
+        }
+      return out;
+    };
+    inv = { synonyms: invert(lexicon.synonyms), related: invert(lexicon.related) };
+    inverted.set(lexicon, inv);
+  }
+  return inv;
+}
+
+/**
+ * Every term that `termMatches(t, terms of c, lexicon)` accepts, as one set: c's terms and the
+ * stems that have one of them as a synonym or neighbour. Built once per claim (dataset claims are
+ * compared again and again), so similarity is one set lookup per term.
+ */
+const reachSets = new WeakMap<Lexicon, WeakMap<Claim, ReadonlySet<string>>>();
+function reachOf(c: Claim, lexicon: Lexicon): ReadonlySet<string> {
+  let perClaim = reachSets.get(lexicon);
+  if (!perClaim) {
+    perClaim = new WeakMap();
+    reachSets.set(lexicon, perClaim);
+  }
+  let set = perClaim.get(c);
+  if (!set) {
+    const inv = inverseOf(lexicon);
+    const out = new Set(c.terms);
+    for (const t of c.terms) {
+      for (const x of inv.synonyms.get(t) ?? []) out.add(x);
+      for (const x of inv.related.get(t) ?? []) out.add(x);
+    }
+    set = out;
+    perClaim.set(c, set);
+  }
+  return set;
+}
+
 /** Are two entities the same or does one contain the other (Beijing within China)? */
 export function sameOrWithin(a: string, b: string, lexicon: Lexicon): boolean {
   if (a === b) return true;
@@ -122,6 +169,22 @@ function entityMatched(e: EntityRef, others: EntityRef[], lexicon: Lexicon): boo
   return others.some((o) => sameOrWithin(e.id, o.id, lexicon));
 }
 
+/** Weights of a claim's terms and entities, in order, looked up once per claim and weighting. */
+const weightCache = new WeakMap<Weights, WeakMap<Claim, { terms: number[]; entities: number[] }>>();
+function weightsOf(c: Claim, w: Weights): { terms: number[]; entities: number[] } {
+  let perClaim = weightCache.get(w);
+  if (!perClaim) {
+    perClaim = new WeakMap();
+    weightCache.set(w, perClaim);
+  }
+  let out = perClaim.get(c);
+  if (!out) {
+    out = { terms: c.terms.map((t) => w.weight(t)), entities: c.entities.map((e) => w.weight(entityKey(e.id))) };
+    perClaim.set(c, out);
+  }
+  return out;
+}
+
 export function similarity(
   a: Claim,
   b: Claim,
@@ -129,25 +192,26 @@ export function similarity(
   w: Weights,
   ignore: ReadonlySet<string> = new Set(),
 ): Similarity {
-  const bTerms = termSet(b);
-  const aTerms = termSet(a);
+  const bReach = reachOf(b, lexicon);
+  const aReach = reachOf(a, lexicon);
   let totalA = 0;
   let totalB = 0;
   let matchedA = 0;
   let matchedB = 0;
   let sharedTerms = 0;
-  for (const t of a.terms) {
-    const x = w.weight(t);
+  const [aw, bw] = [weightsOf(a, w), weightsOf(b, w)];
+  for (const [i, t] of a.terms.entries()) {
+    const x = aw.terms[i] ?? 0;
     totalA += x;
-    if (termMatches(t, bTerms, lexicon)) {
+    if (bReach.has(t)) {
       matchedA += x;
       sharedTerms++;
     }
   }
-  for (const t of b.terms) {
-    const x = w.weight(t);
+  for (const [i, t] of b.terms.entries()) {
+    const x = bw.terms[i] ?? 0;
     totalB += x;
-    if (termMatches(t, aTerms, lexicon)) matchedB += x;
+    if (aReach.has(t)) matchedB += x;
   }
   let sharedEntityWeight = 0;
   let sharedSlots = 0;
@@ -160,18 +224,18 @@ export function similarity(
       : others.some((o) => sameOrWithin(e.id, o.id, lexicon))
         ? 0.5
         : 0;
-  for (const e of a.entities) {
+  for (const [i, e] of a.entities.entries()) {
     if (ignore.has(e.id)) continue;
-    const x = w.weight(entityKey(e.id));
+    const x = aw.entities[i] ?? 0;
     totalA += x;
     const credit = entityCredit(e, b.entities);
     matchedA += x * credit;
     sharedEntityWeight += x * credit;
     if (credit === 1 && e.kind === 'person') sharedPeople++;
   }
-  for (const e of b.entities) {
+  for (const [i, e] of b.entities.entries()) {
     if (ignore.has(e.id)) continue;
-    const x = w.weight(entityKey(e.id));
+    const x = bw.entities[i] ?? 0;
     totalB += x;
     matchedB += x * entityCredit(e, a.entities);
   }

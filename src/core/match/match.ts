@@ -155,7 +155,7 @@ function supportedByTwo(
       const [x, y] = [ranked[i], ranked[k]];
       const [cx, cy] = [ds.claims[x?.id ?? -1], ds.claims[y?.id ?? -1]];
       if (!x || !y || !cx || !cy || ds.data.claims[x.id]?.source !== ds.data.claims[y.id]?.source) continue;
-      const cmp = compareClaims(claim, mergeClaims(cx, cy), ds.lexicon, ds.index);
+      const cmp = compareClaims(claim, mergedPair(ds, x.id, y.id), ds.lexicon, ds.index);
       const j = judge(cmp);
       // Joined support must rest on a named anchor, not on shared wording alone.
       if (j?.stance === 'supports' && cmp.sharedEntityWeight > 0 && cmp.coverA >= JOINED_SUPPORT)
@@ -188,7 +188,7 @@ function contradictedAlongside(
     for (const y of [s.id - 1, s.id + 1]) {
       const [cs, cy] = [ds.claims[s.id], ds.claims[y]];
       if (y === s.id || !cs || !cy || ds.data.claims[y]?.source !== source) continue;
-      const j = judge(compareClaims(claim, mergeClaims(cs, cy), ds.lexicon, ds.index));
+      const j = judge(compareClaims(claim, mergedPair(ds, s.id, y), ds.lexicon, ds.index));
       // Polarity belongs to one sentence's clause: a neighbour's "not" says nothing about this one.
       if (j?.stance !== 'contradicts' || !j.difference || j.difference.kind === 'negation') continue;
       // The differing detail must come from the added sentence, not the supporting one.
@@ -197,6 +197,30 @@ function contradictedAlongside(
     }
   }
   return [];
+}
+
+/**
+ * Two source claims read as one, built once per dataset and pair (the same few neighbours and
+ * partial matches come up for many page sentences, and per-claim caches key on the object).
+ */
+const MAX_MERGED_PAIRS = 20_000;
+const mergedPairs = new WeakMap<LoadedDataset, Map<string, Claim>>();
+function mergedPair(ds: LoadedDataset, x: number, y: number): Claim {
+  let cache = mergedPairs.get(ds);
+  if (!cache) {
+    cache = new Map();
+    mergedPairs.set(ds, cache);
+  }
+  const key = `${x}:${y}`;
+  let merged = cache.get(key);
+  if (!merged) {
+    const [cx, cy] = [ds.claims[x], ds.claims[y]];
+    if (!cx || !cy) throw new RangeError(`no claim ${cx ? y : x} in the dataset`);
+    merged = mergeClaims(cx, cy);
+    if (cache.size >= MAX_MERGED_PAIRS) cache.clear(); // a long-lived background stays bounded
+    cache.set(key, merged);
+  }
+  return merged;
 }
 
 function mergeClaims(a: Claim, b: Claim): Claim {

@@ -78,9 +78,32 @@ export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limi
   }
   let top = 0;
   for (const id of touched) top = Math.max(top, scores[id] ?? 0);
-  const kept = touched.filter((id) => (scores[id] ?? 0) >= top * minShare);
-  kept.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
-  const result = kept.slice(0, limit);
+  const result = topK(touched, scores, top * minShare, limit);
   for (const id of touched) scores[id] = 0;
   return result;
+}
+
+/**
+ * The `k` ids with the highest score at or above `floor`, best first (ties: lower id first).
+ * A bounded insertion instead of sorting every touched claim: at 100k claims a query touches
+ * thousands, and only 16 are kept.
+ */
+function topK(ids: readonly number[], scores: Float64Array, floor: number, k: number): number[] {
+  const out: number[] = [];
+  const better = (a: number, b: number) => {
+    const [x, y] = [scores[a] ?? 0, scores[b] ?? 0];
+    return x > y || (x === y && a < b);
+  };
+  for (const id of ids) {
+    if ((scores[id] ?? 0) < floor) continue;
+    const last = out[out.length - 1];
+    if (out.length === k && last !== undefined && !better(id, last)) continue;
+    let i = out.length === k ? k - 1 : out.length;
+    while (i > 0 && better(id, out[i - 1] ?? 0)) {
+      out[i] = out[i - 1] ?? 0;
+      i--;
+    }
+    out[i] = id;
+  }
+  return out;
 }
