@@ -227,9 +227,45 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
     demonyms.add(word);
     if (!aliases.has(word)) aliases.set(word, id);
   }
+  // "The Chinese capital" is the capital, where the corpus names the capital as a place of its
+  // own (otherwise the capital's name is already an alias of the country, and so is this).
+  for (const word of [...demonyms].sort()) {
+    const country = aliases.get(word);
+    const synset = country === undefined ? undefined : synsets.get(country);
+    if (!synset) continue;
+    for (const capital of capitalsOf(wn, synset)) {
+      const id = aliases.get((capital.words[0] ?? '').replace(/\./gu, ''));
+      if (id && id !== country && entities.get(id)?.kind === 'place') aliases.set(`${word} capital`, id);
+    }
+  }
 
   const synonyms = new Map<string, Set<string>>();
   const relatedWords = new Map<string, Set<string>>();
+  // Irregular forms: "met" and "meet" are one word to a reader, not to a stemmer. Each corpus word
+  // is linked to its lemma, and each corpus lemma to its irregular forms (a page may say "met"
+  // where the sources say "meet"); the lemma's WordNet senses stand for the form's.
+  const irregular = wn.irregularForms();
+  const formsOf = new Map<string, string[]>();
+  for (const [form, lemma] of irregular) formsOf.set(lemma, [...(formsOf.get(lemma) ?? []), form]);
+  const link = (a: string, b: string) => {
+    if (stem(a) === stem(b)) return;
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const set = synonyms.get(stem(x)) ?? new Set<string>();
+      set.add(stem(y));
+      synonyms.set(stem(x), set);
+    }
+  };
+  for (const v of [...vocabulary].sort()) {
+    const lemma = irregular.get(v);
+    if (lemma) {
+      link(v, lemma);
+      vocabulary.add(lemma);
+    }
+    for (const form of formsOf.get(v) ?? []) link(form, v);
+  }
   const vocabularyStems = new Set([...vocabulary].map(stem));
   const antonyms = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, value: string) => {

@@ -27,6 +27,8 @@ export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
   const fn = new Map<Verdict, number>();
   const inc = (m: Map<Verdict, number>, v: Verdict) => m.set(v, (m.get(v) ?? 0) + 1);
   const mistakes: string[] = [];
+  /** Right verdicts that cite a source the label says does not state the fact. */
+  const misattributed: string[] = [];
   const extraction: string[] = [];
   let attributed = 0;
   let attributedRight = 0;
@@ -68,6 +70,10 @@ export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
       if (ok && verdict !== 'none') {
         attributed++;
         if (cited.length > 0 && cited.every((c) => l.sources.includes(c))) attributedRight++;
+        else
+          misattributed.push(
+            `${page.page} #${k + 1} ${verdict}: cites [${cited.join(',')}], label [${l.sources.join(',')}]\n    ${l.text}`,
+          );
         sourceRecallDen += l.sources.length;
         sourceRecallNum += l.sources.filter((x) => cited.includes(x)).length;
         if (verdict === 'conflict' && l.detail) {
@@ -102,6 +108,7 @@ export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
   return {
     ...summary,
     mistakes,
+    misattributed,
     extraction,
     text(quiet = false): string {
       const lines = ['verdict        precision  recall   F1     (labelled)'];
@@ -116,6 +123,7 @@ export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
       if (!quiet) {
         if (extraction.length) lines.push('', ...extraction);
         lines.push('', `mistakes (${mistakes.length}):`, ...mistakes);
+        lines.push('', `right verdict, a cited source does not state it (${misattributed.length}):`, ...misattributed);
       }
       return lines.join('\n');
     },

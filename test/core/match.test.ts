@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/build/build-dataset';
 import { WordNet } from '../../src/build/wordnet';
+import { analyzeSentence } from '../../src/core/claims/analyze';
 import { type LoadedDataset, loadDataset } from '../../src/core/dataset/loaded';
+import { type Comparison, compareClaims } from '../../src/core/match/compare';
+import { judge as judgePair } from '../../src/core/match/judge';
 import { matchSentences, type SentenceVerdict } from '../../src/core/match/match';
 import { corpus } from './corpus';
 
@@ -95,6 +98,53 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(page.sentences[1]?.verdict).toBe('corroborated');
     const lone = matchSentences(ds, ['Mary Ng likes Tokyo in spring.', 'Japan is lovely in April.'], '2024-06-05');
     expect(lone.onTopic).toBe(false);
+  });
+
+  it('reads "the Japanese capital" as the capital the sources name, and names with a title word as one place', () => {
+    const read = (text: string) => analyzeSentence(text, { published: '2024-06-05', lexicon: ds.lexicon });
+    expect(read('Ms. Ng arrived in the Japanese capital on Monday.').entities.map((e) => e.id)).toContain('tokyo');
+    // "State" is a title word ("Secretary of State"), but a run ending in "Guesthouse" is a place.
+    const guesthouse = read('They met at the Diaoyutai State Guesthouse.').entities;
+    expect(guesthouse).toContainEqual(expect.objectContaining({ id: 'diaoyutai state guesthouse', kind: 'place' }));
+    expect(guesthouse.some((e) => e.kind === 'person')).toBe(false);
+  });
+
+  it('matches irregular forms of a word ("meet" and "met") as the same word', () => {
+    const read = (text: string) => analyzeSentence(text, { published: '2024-06-05', lexicon: ds.lexicon });
+    const cmp = compareClaims(
+      read('Mary Ng will meet Yoko Kamikawa.'),
+      read('Mary Ng met Yoko Kamikawa.'),
+      ds.lexicon,
+      ds.index,
+    );
+    expect(cmp.coverA).toBe(1);
+  });
+
+  it('flags a short sentence that changes one detail of a longer source sentence', () => {
+    // Most of the source sentence (the purpose of the visit) is not on the page: what is there, is
+    // the source's, with the weekday changed.
+    const v = judge('Ms. Ng arrived on Wednesday.');
+    expect(v.verdict).toBe('conflict');
+    expect(v.detail?.kind).toBe('date');
+    // The rule itself: nearly all of the page sentence in the source, the same person, one date
+    // changed, while the source says much more (its share stated by the page is small).
+    const pair: Comparison = {
+      coverA: 0.8,
+      coverB: 0.12,
+      sharedEntityWeight: 3,
+      sharedTerms: 1,
+      sharedSlots: 0,
+      sharedPeople: 1,
+      actorMissing: false,
+      otherOccasion: true,
+      unstatedDetails: 1,
+      otherParticipants: false,
+      sharedQuote: false,
+      differences: [{ kind: 'date', a: 'on Sunday', b: 'April 8', aKey: 'on Sunday', bKey: 'April 8' }],
+    };
+    expect(judgePair(pair)?.stance).toBe('contradicts');
+    expect(judgePair({ ...pair, sharedPeople: 0 })).toBeNull();
+    expect(judgePair({ ...pair, coverA: 0.6 })).toBeNull();
   });
 
   it('returns one verdict per sentence, in order', () => {

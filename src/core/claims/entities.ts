@@ -271,9 +271,10 @@ function splitRun(
     .slice(start, end)
     .map((t) => t.lower)
     .join(' ');
-  // Organisations keep their words ("Foreign Ministry", "State Council").
+  // Organisations and places keep their words ("Foreign Ministry", "State Council", "Diaoyutai
+  // State Guesthouse"): a run that ends in such a word names no person after a title.
   if (
-    ORG_WORDS.test(surface) &&
+    (ORG_WORDS.test(surface) || PLACE_WORDS.test(lower(end - 1))) &&
     !isTitle(end - 1) &&
     !tokens.slice(start, end).some((_, k) => HONORIFICS.has(lower(start + k)))
   ) {
@@ -311,6 +312,9 @@ function pushMention(
   while (s < e && CONNECTORS.has(tokens[s]?.lower ?? '')) s++;
   while (e > s && CONNECTORS.has(tokens[e - 1]?.lower ?? '')) e--;
   if (s >= e) return;
+  // "the Chinese capital": a demonym and "capital" name the capital (an alias the builder adds).
+  const one = tokens[s];
+  if (e - s === 1 && one && tokens[e]?.lower === 'capital' && isKnown(`${aliasKey(one.raw)} capital`)) e++;
   const first = tokens[s];
   const last = tokens[e - 1];
   if (!first || !last) return;

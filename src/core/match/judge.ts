@@ -31,6 +31,10 @@ export const THRESHOLDS = {
   anchoredConflict: 0.33,
   /** With the same person alone, a little more. */
   personAnchoredConflict: 0.4,
+  /** A page sentence the source states nearly all of (a part of a longer source sentence, with the
+   * same person): the source's other content does not make it another fact. */
+  containedConflict: 0.75,
+  containedConflictOther: 0.1,
 };
 
 export function judge(c: Comparison): Judgement | null {
@@ -54,9 +58,11 @@ export function judge(c: Comparison): Judgement | null {
     Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
   // Two shared people in the opposite order are an anchor of their own.
   const swapped = c.differences[0]?.kind === 'order' && c.sharedPeople >= 2 && c.coverA >= THRESHOLDS.anchoredConflict;
+  const contained =
+    c.sharedPeople > 0 && c.coverA >= THRESHOLDS.containedConflict && c.coverB >= THRESHOLDS.containedConflictOther;
   if (
     c.differences.length === 1 &&
-    (anchored || swapped || (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))
+    (anchored || swapped || contained || (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))
   ) {
     return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
   }
