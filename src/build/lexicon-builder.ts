@@ -3,7 +3,14 @@
  * what kind), which words are synonyms or antonyms of the dataset's vocabulary, which places lie
  * within which. Only what the dataset's own vocabulary needs is kept.
  */
-import { compatibleNames, type EntityKind, findMentions, type Mention, nameTokens } from '../core/claims/entities';
+import {
+  compatibleNames,
+  type EntityKind,
+  findMentions,
+  type Mention,
+  nameTokens,
+  orgKey,
+} from '../core/claims/entities';
 import type { EntityInfo, LexiconData } from '../core/claims/lexicon';
 import { foldPunctuation } from '../core/text/normalize';
 import { isStopWord, stem, tokenize } from '../core/text/tokens';
@@ -141,6 +148,22 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
     }
     entities.set(key, { name: counts.get(key)?.surface ?? key, kind: kindOf(key), within: [] });
     aliases.set(key, key);
+  }
+  // One organisation under several word orders ("Foreign Ministry", "Ministry of Foreign Affairs"):
+  // the most frequent name is the entity; the others and the order-free key are its aliases.
+  const byOrgKey = new Map<string, string>();
+  for (const key of keys) {
+    const org = orgKey(key);
+    const kind = entities.get(key)?.kind;
+    if (!org || aliases.get(key) !== key || (kind !== 'org' && kind !== 'other')) continue;
+    const first = byOrgKey.get(org);
+    if (first === undefined) {
+      byOrgKey.set(org, key);
+      aliases.set(org, key);
+    } else {
+      aliases.set(key, first);
+      entities.delete(key);
+    }
   }
   for (const g of groups) {
     if (!entities.has(g.id))

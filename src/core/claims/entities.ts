@@ -178,6 +178,19 @@ function isCapitalised(t: Token): boolean {
   return /^\p{Lu}/u.test(t.raw) || /^(?:\p{L}\.){2,}$/u.test(t.raw);
 }
 
+const ORG_FILLER = new Set(['of', 'the', 'for', 'and', 'affairs']);
+
+/**
+ * One key for the word orders of an organisation's name: "Russian Foreign Ministry" and "Russian
+ * Ministry of Foreign Affairs" both give "org:foreign ministry russian". Undefined for names that
+ * are not organisations'.
+ */
+export function orgKey(key: string): string | undefined {
+  if (!ORG_WORDS.test(key)) return undefined;
+  const words = [...new Set(key.split(' ').filter((w) => w && !ORG_FILLER.has(w)))];
+  return words.length >= 2 ? `org:${words.sort().join(' ')}` : undefined;
+}
+
 export function aliasKey(surface: string): string {
   return surface
     .toLowerCase()

@@ -1,6 +1,6 @@
 /** From a name as written to the entity it denotes, through the dataset's lexicon. */
 import type { EntityRef } from './claim';
-import { compatibleNames, type Mention, nameTokens } from './entities';
+import { compatibleNames, type Mention, nameTokens, orgKey } from './entities';
 import type { Lexicon } from './lexicon';
 
 /**
@@ -21,6 +21,10 @@ export function demonymOf(key: string, lexicon: Lexicon): string | undefined {
 export function resolveMention(m: Mention, lexicon: Lexicon): EntityRef {
   const alias = lexicon.aliases.get(m.key);
   if (alias) return { id: alias, kind: lexicon.entities.get(alias)?.kind ?? m.guess };
+  // An organisation named in another word order than in the sources.
+  const org = orgKey(m.key);
+  const sameOrg = org && lexicon.aliases.get(org);
+  if (sameOrg) return { id: sameOrg, kind: lexicon.entities.get(sameOrg)?.kind ?? m.guess };
   const demonym = demonymOf(m.key, lexicon);
   if (demonym) return { id: demonym, kind: 'place' };
   const names = nameTokens(m.key);
