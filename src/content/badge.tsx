@@ -4,7 +4,9 @@
  * with a closed shadow root holding its CSS and a Preact-rendered <button> and card. Closed: the
  * page's scripts get `host.shadowRoot === null`, so they can neither read what a badge and its
  * card say nor change it. The CSS is a constructed stylesheet (adoptedStyleSheets), which a
- * page's Content-Security-Policy does not block the way it blocks a <style> element.
+ * page's Content-Security-Policy does not block the way it blocks a <style> element; where a
+ * content script cannot adopt one (Firefox), rules are inserted into an empty <style> through the
+ * CSSOM, which a CSP does not block either.
  */
 import { render } from 'preact';
 import { useRef, useState } from 'preact/hooks';
@@ -118,12 +120,56 @@ export function createBadge(props: BadgeProps): HTMLElement {
   }
   render(
     <>
-      {!adopted && <style>{css}</style>}
+      {!adopted && <style />}
       <Badge {...props} />
     </>,
     shadow,
   );
+  if (!adopted) fillStyle(shadow.querySelector('style'));
   return host;
+}
+
+/**
+ * Where a shadow root cannot adopt a constructed sheet (Firefox content scripts, bug 1770592),
+ * the CSS goes into an empty <style> element through the CSSOM (`insertRule`): a page's CSP
+ * blocks inline style text, not rules added by script. The rules come parsed from the
+ * constructed sheet, or from a <style> in a detached document (which has no CSP).
+ */
+function fillStyle(style: HTMLStyleElement | null): void {
+  const target = style?.sheet;
+  if (!style) return;
+  if (!target) {
+    style.textContent = css; // no sheet at all: the text is all that is left to try
+    return;
+  }
+  for (const rule of parsedRules()) {
+    try {
+      target.insertRule(rule, target.cssRules.length);
+    } catch {
+      // a rule this browser does not know: skip it, as it would in a style sheet
+    }
+  }
+}
+
+let rules: string[] | undefined;
+function parsedRules(): string[] {
+  if (!rules) {
+    let parsed: CSSRuleList | undefined;
+    try {
+      parsed = badgeSheet()?.cssRules;
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.length) {
+      const doc = document.implementation.createHTMLDocument('');
+      const el = doc.createElement('style');
+      el.textContent = css;
+      doc.head.append(el);
+      parsed = el.sheet?.cssRules;
+    }
+    rules = Array.from(parsed ?? [], (r) => r.cssText);
+  }
+  return rules;
 }
 
 /** Unmounts (running effect cleanups) and removes a badge, joining any text node it split. */

@@ -243,6 +243,20 @@ export async function launchFirefox(
  * setting location.href (fast); from anywhere else, start page.goto with a
  * short timeout and ignore that timeout. Then wait until the page is there.
  */
+/**
+ * `page.setViewport` for Firefox. puppeteer-core sends `emulation.setScreenOrientationOverride`
+ * with it, which Firefox ESR 140 does not know ("unknown command"), and the whole call fails; so
+ * the one BiDi command that sets the viewport is sent through the frame's browsing context.
+ */
+export async function setFirefoxViewport(page: PPage, size: { width: number; height: number }): Promise<void> {
+  const frame = page.mainFrame() as unknown as {
+    browsingContext: { setViewport(o: { viewport: typeof size; devicePixelRatio: null }): Promise<void> };
+  };
+  await frame.browsingContext.setViewport({ viewport: size, devicePixelRatio: null });
+  const width = await page.evaluate(() => window.innerWidth);
+  if (width !== size.width) throw new Error(`Firefox viewport is ${width}px wide, wanted ${size.width}px`);
+}
+
 export async function gotoExtensionPage(page: PPage, url: string): Promise<void> {
   const host = url.slice(0, url.indexOf('/', 'moz-extension://'.length) + 1);
   // Tag the current document so that a reload of the same URL is detected.

@@ -16,6 +16,7 @@ import {
   launchFirefox,
   type Server,
   serve,
+  setFirefoxViewport,
 } from './harness';
 import {
   badgeFlashing,
@@ -154,7 +155,7 @@ describe('firefox', () => {
   beforeAll(async () => {
     run = await launchFirefox();
     popup = await run.browser.newPage();
-    await popup.setViewport(POPUP_SIZE);
+    await setFirefoxViewport(popup, POPUP_SIZE);
     await gotoExtensionPage(popup, `${run.extensionOrigin}src/options/index.html`);
   });
   afterAll(() => run?.close());

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/build/build-dataset';
 import { WordNet } from '../../src/build/wordnet';
 import { analyzeSentence } from '../../src/core/claims/analyze';
+import { analyzeSequence } from '../../src/core/claims/context';
 import { type LoadedDataset, loadDataset } from '../../src/core/dataset/loaded';
 import { type Comparison, compareClaims } from '../../src/core/match/compare';
 import { judge as judgePair } from '../../src/core/match/judge';
@@ -112,6 +113,15 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(ministry.map((e) => e.id)).toContain('foreign ministry');
   });
 
+  it('reads "the minister" as the minister named before, beside another person named', () => {
+    const [, second] = analyzeSequence(
+      ['Canadian Trade Minister Mary Ng arrived in Tokyo.', 'The minister was welcomed by Yoko Kamikawa.'],
+      { published: '2024-06-05', lexicon: ds.lexicon },
+    );
+    expect(second?.entities.map((e) => e.id)).toEqual(['yoko kamikawa', 'mary ng']);
+    expect(second?.entities.find((e) => e.id === 'mary ng')?.implicit).toBe(true);
+  });
+
   it('matches irregular forms of a word ("meet" and "met") as the same word', () => {
     const read = (text: string) => analyzeSentence(text, { published: '2024-06-05', lexicon: ds.lexicon });
     const cmp = compareClaims(
@@ -138,6 +148,7 @@ describe('matcher verdicts on a synthetic dataset', () => {
       sharedTerms: 1,
       sharedSlots: 0,
       sharedPeople: 1,
+      sharedNames: 2,
       actorMissing: false,
       otherOccasion: true,
       unstatedDetails: 1,
@@ -147,6 +158,8 @@ describe('matcher verdicts on a synthetic dataset', () => {
     };
     expect(judgePair(pair)?.stance).toBe('contradicts');
     expect(judgePair({ ...pair, sharedPeople: 0 })).toBeNull();
+    // Without a person in common, several names in common (a list of countries) anchor it.
+    expect(judgePair({ ...pair, sharedPeople: 0, sharedNames: 3 })?.stance).toBe('contradicts');
     expect(judgePair({ ...pair, coverA: 0.6 })).toBeNull();
   });
 

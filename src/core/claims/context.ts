@@ -53,7 +53,24 @@ export function analyzeSequence(sentences: readonly string[], ctx: AnalyzeContex
           implicit: true,
         });
       }
-    } else if (named) previous = named;
+    } else if (named) {
+      previous = named;
+      // "The minister was received by Xi Jinping": a role names someone besides the people named,
+      // unless one of them is called that here ("Xi Jinping, the Chinese leader").
+      const other = ROLE_ANAPHOR.exec(folded);
+      const head = other?.[1] ? stem(other[1].toLowerCase()) : undefined;
+      const holder = head ? people.find((p) => p.cues?.includes(head)) : undefined;
+      const namedHolds = claim.entities.some((e) => e.kind === 'person' && e.cues?.includes(head ?? ''));
+      if (other && holder && !namedHolds && !claim.entities.some((e) => e.id === holder.id)) {
+        const k = tokens.findIndex((t) => t.index >= other.index);
+        claim.entities.push({
+          id: holder.id,
+          kind: 'person',
+          cues: windowCues(tokens, k, k + 1, new Set()),
+          implicit: true,
+        });
+      }
+    }
     for (const e of claim.entities) {
       if (e.kind !== 'person') continue;
       const known = people.findIndex((p) => p.id === e.id);

@@ -39,6 +39,8 @@ export interface Similarity {
   sharedSlots: number;
   /** People named on both sides. */
   sharedPeople: number;
+  /** Names (people, places, organisations) on both sides. */
+  sharedNames: number;
   /** The first side names people and the second names none of them: whose fact is it? */
   actorMissing: boolean;
   /** Both sides have dates and none agree: probably two different occasions. */
@@ -216,6 +218,7 @@ export function similarity(
   let sharedEntityWeight = 0;
   let sharedSlots = 0;
   let sharedPeople = 0;
+  let sharedNames = 0;
   // Same entity: full weight; a place inside the other side's place ("Tokyo" vs "Asia"): half, as
   // the other side is less specific.
   const entityCredit = (e: EntityRef, others: EntityRef[]) =>
@@ -232,6 +235,7 @@ export function similarity(
     matchedA += x * credit;
     sharedEntityWeight += x * credit;
     if (credit === 1 && e.kind === 'person') sharedPeople++;
+    if (credit === 1) sharedNames++;
   }
   for (const [i, e] of b.entities.entries()) {
     if (ignore.has(e.id)) continue;
@@ -308,6 +312,7 @@ export function similarity(
     sharedTerms,
     sharedSlots,
     sharedPeople,
+    sharedNames,
     actorMissing,
     otherOccasion,
     unstatedDetails,

@@ -32,9 +32,11 @@ export const THRESHOLDS = {
   /** With the same person alone, a little more. */
   personAnchoredConflict: 0.4,
   /** A page sentence the source states nearly all of (a part of a longer source sentence, with the
-   * same person): the source's other content does not make it another fact. */
+   * same person or several of the same names): the source's other content does not make it
+   * another fact. */
   containedConflict: 0.75,
   containedConflictOther: 0.1,
+  containedNames: 3,
 };
 
 export function judge(c: Comparison): Judgement | null {
@@ -59,7 +61,9 @@ export function judge(c: Comparison): Judgement | null {
   // Two shared people in the opposite order are an anchor of their own.
   const swapped = c.differences[0]?.kind === 'order' && c.sharedPeople >= 2 && c.coverA >= THRESHOLDS.anchoredConflict;
   const contained =
-    c.sharedPeople > 0 && c.coverA >= THRESHOLDS.containedConflict && c.coverB >= THRESHOLDS.containedConflictOther;
+    (c.sharedPeople > 0 || c.sharedNames >= THRESHOLDS.containedNames) &&
+    c.coverA >= THRESHOLDS.containedConflict &&
+    c.coverB >= THRESHOLDS.containedConflictOther;
   if (
     c.differences.length === 1 &&
     (anchored || swapped || contained || (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))

@@ -183,6 +183,9 @@ function contradictedAlongside(
     ...judged.filter((x) => x.j.stance === 'supports').slice(0, 2),
     ...[...partial].sort((a, b) => b.cover - a.cover || a.id - b.id).slice(0, 2),
   ];
+  // Of the neighbours that would contradict, the one closest to the page sentence on its own: the
+  // sentence before may carry another figure of the same kind (Russia's trade, not America's).
+  let best: { id: number; j: Judgement; closeness: number } | undefined;
   for (const s of seeds) {
     const source = ds.data.claims[s.id]?.source;
     for (const y of [s.id - 1, s.id + 1]) {
@@ -192,11 +195,13 @@ function contradictedAlongside(
       // Polarity belongs to one sentence's clause: a neighbour's "not" says nothing about this one.
       if (j?.stance !== 'contradicts' || !j.difference || j.difference.kind === 'negation') continue;
       // The differing detail must come from the added sentence, not the supporting one.
-      const alone = compareClaims(claim, cy, ds.lexicon, ds.index).differences;
-      if (alone.some((d) => d.kind === j.difference?.kind)) return [{ id: y, j }];
+      const alone = compareClaims(claim, cy, ds.lexicon, ds.index);
+      const kind = j.difference.kind;
+      if (!alone.differences.some((d) => d.kind === kind)) continue;
+      if (!best || alone.coverA > best.closeness) best = { id: y, j, closeness: alone.coverA };
     }
   }
-  return [];
+  return best ? [{ id: best.id, j: best.j }] : [];
 }
 
 /**
