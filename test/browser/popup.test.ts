@@ -118,7 +118,8 @@ describe('chromium', () => {
     await expect.poll(() => popup.evaluate(rowVerdicts)).toEqual(ordered(badges));
 
     await popup.getByLabel('Badges on 127.0.0.1').uncheck();
-    expect(await popup.evaluate(stateText, 'site-off')).toBe('Badges are turned off for 127.0.0.1.');
+    // The popup re-renders once the setting is stored: wait for it rather than read at once.
+    await expect.poll(() => popup.evaluate(stateText, 'site-off')).toBe('Badges are turned off for 127.0.0.1.');
     await expect.poll(() => badgeText(tabId)).toBe('');
     await popup.locator('main').screenshot({ path: artefact('chromium-popup-site-off.png') });
     await popup.getByLabel('Badges on 127.0.0.1').check();

@@ -163,6 +163,28 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(judgePair({ ...pair, coverA: 0.6 })).toBeNull();
   });
 
+  it('accepts reworded support when the same person, date and number agree', () => {
+    // "touched down … on April 8 for a two-day go to" vs "arrived … on April 8 for a two-day visit".
+    const spun: Comparison = {
+      coverA: 0.35,
+      coverB: 0.5,
+      sharedEntityWeight: 8,
+      sharedTerms: 2,
+      sharedSlots: 2,
+      sharedPeople: 1,
+      sharedNames: 2,
+      actorMissing: false,
+      otherOccasion: false,
+      unstatedDetails: 0,
+      otherParticipants: false,
+      sharedQuote: false,
+      differences: [],
+    };
+    expect(judgePair(spun)?.stance).toBe('supports');
+    expect(judgePair({ ...spun, sharedSlots: 1 })).toBeNull(); // one agreeing date is not enough
+    expect(judgePair({ ...spun, sharedPeople: 0 })).toBeNull();
+  });
+
   it('returns one verdict per sentence, in order', () => {
     const sentences = [...CONTEXT, 'Unrelated filler sentence about the weather.'];
     const page = matchSentences(ds, sentences, '2024-06-05');

@@ -17,6 +17,9 @@ export interface Judgement {
 export const THRESHOLDS = {
   /** Share of the page claim that the source must state for support. */
   support: 0.4,
+  /** …when the same person and two dates or numbers agree ("April 8", "two-day"): reworded or
+   * spun text ("touched down … for a two-day go to") keeps the facts but few of the words. */
+  supportAnchored: 0.3,
   /** …when the source names none of the people the page sentence names. */
   supportWithoutActor: 0.7,
   /** Page details (date, amount, place) a supporting source may leave unstated: more, and the page
@@ -49,7 +52,11 @@ export function judge(c: Comparison): Judgement | null {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
     // the page sentence is there anyway.
     if (c.otherOccasion || c.otherParticipants || c.unstatedDetails > THRESHOLDS.unstatedDetails) return null;
-    const bar = c.actorMissing ? THRESHOLDS.supportWithoutActor : THRESHOLDS.support;
+    const bar = c.actorMissing
+      ? THRESHOLDS.supportWithoutActor
+      : c.sharedSlots >= 2 && c.sharedPeople > 0
+        ? THRESHOLDS.supportAnchored
+        : THRESHOLDS.support;
     if (c.coverA >= bar && c.coverB >= THRESHOLDS.supportOther) return { stance: 'supports', score, difference: null };
     return null;
   }

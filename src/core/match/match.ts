@@ -131,7 +131,7 @@ function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, 
 }
 
 /** Evidence kept: sources whose match is at least this share of the best match's. */
-const EVIDENCE_SHARE = 0.6;
+const EVIDENCE_SHARE = 0.7;
 
 /** A source sentence must state at least this share of a page sentence to be half of its support. */
 const PARTIAL_COVER = 0.3;
