@@ -2,6 +2,7 @@
  * npm run bench — figures, not pass/fail (compare ratios within one run; machines are noisy).
  *  1. matcher: sentences checked per second and ms per sentence against the bundled dataset and
  *     synthetic datasets of 1k, 10k and 100k claims; load time and heap taken by each dataset;
+ *     and how many verdicts stay as they are with the bundled claims buried among the others;
  *  2. builder: build time and file size for the seed corpus and a synthetic corpus 100× larger.
  * Options: --skip-builder, --sizes 1000,10000,100000
  */
@@ -16,7 +17,7 @@ import { analyzeSentence } from '../src/core/claims/analyze';
 import { type LoadedDataset, loadDataset, loadDatasetText } from '../src/core/dataset/loaded';
 import type { Dataset } from '../src/core/dataset/schema';
 import { serializeDataset } from '../src/core/dataset/serialize';
-import { judgeClaim } from '../src/core/match/match';
+import { judgeClaim, matchSentences } from '../src/core/match/match';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -100,6 +101,25 @@ function medianRound(work: () => unknown, budgetMs: number): number {
 }
 
 /**
+ * Share of the workload's page verdicts that stay the same when the bundled claims are buried in a
+ * synthetic dataset: does retrieval still find them among many claims sharing their words? (The
+ * synthetic claims keep their originals' dates and numbers, so a few may also match.)
+ */
+function sameVerdicts(base: LoadedDataset, big: LoadedDataset, pages: ReturnType<typeof workload>): number {
+  let same = 0;
+  let total = 0;
+  for (const p of pages) {
+    const a = matchSentences(base, p.sentences, p.published).sentences;
+    const b = matchSentences(big, p.sentences, p.published).sentences;
+    a.forEach((v, i) => {
+      total++;
+      if (v.verdict === b[i]?.verdict) same++;
+    });
+  }
+  return total ? same / total : 1;
+}
+
+/**
  * A synthetic dataset of `n` claims: the bundled claims cloned with their terms and entities
  * renamed into a Zipf-distributed synthetic vocabulary, so posting lists look like a real corpus's.
  * The original claims stay in, so the workload still finds its matches.
@@ -168,9 +188,11 @@ function benchMatcher() {
     const load = performance.now() - l0;
     const h = heapMb() - h0;
     const r = timeMatching(ds, pages, 2000);
+    const same = sameVerdicts(bundled, ds, pages);
     console.log(
       `synthetic ${String(n).padStart(6)} claims: index ${load.toFixed(0)} ms, heap ≈ ${h.toFixed(0)} MB, ${r.perSecond.toFixed(0)} sentences/s = ` +
-        `${r.perSentence.toFixed(3)} ms/sentence (analysis ${r.analysis.toFixed(3)} + judging ${r.judging.toFixed(3)}, judging ×${(r.judging / base.judging).toFixed(2)} of bundled)`,
+        `${r.perSentence.toFixed(3)} ms/sentence (analysis ${r.analysis.toFixed(3)} + judging ${r.judging.toFixed(3)}, judging ×${(r.judging / base.judging).toFixed(2)} of bundled); ` +
+        `verdicts as with the bundled dataset: ${(100 * same).toFixed(1)} %`,
     );
   }
 }

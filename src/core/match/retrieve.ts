@@ -19,6 +19,9 @@ function keysOf(claim: Claim): string[] {
   return [...claim.terms, ...claim.entities.map((e) => entityKey(e.id))];
 }
 
+/** Above this many claims, idf is computed as if the dataset had this many (see buildIndex). */
+const IDF_REFERENCE = 1000;
+
 export function buildIndex(claims: readonly Claim[]): ClaimIndex {
   const postings = new Map<string, number[]>();
   claims.forEach((c, id) => {
@@ -29,18 +32,28 @@ export function buildIndex(claims: readonly Claim[]): ClaimIndex {
     }
   });
   const n = claims.length;
-  const unseen = Math.log(1 + (n + 1) / 0.5);
+  // Inverse document frequency, on document frequencies scaled down to a dataset of at most
+  // IDF_REFERENCE claims: in a large dataset plain idf makes a word the sources never use weigh
+  // far more than one they use in a few hundred claims, and page sentences would seem to state
+  // less and less of what the sources say as the dataset grows. Up to that size, plain idf.
+  const m = Math.min(n, IDF_REFERENCE);
+  const scale = m / Math.max(n, 1);
+  const unseen = Math.log(1 + (m + 1) / 0.5);
   const idf = new Map<string, number>();
   const packed = new Map<string, Int32Array>();
   for (const [k, list] of postings) {
-    idf.set(k, Math.log(1 + (n + 1) / (list.length + 0.5)));
+    idf.set(k, Math.log(1 + (m + 1) / (list.length * scale + 0.5)));
     packed.set(k, Int32Array.from(list));
   }
   return { postings: packed, size: n, weight: (k) => idf.get(k) ?? unseen, scratch: new Float64Array(n) };
 }
 
-/** Posting lists longer than this are common words: skipped for retrieval, still scored in pairs. */
-const MAX_POSTING = 1000;
+/** Keys in more than this share of the claims are common words: skipped for retrieval, still
+ * scored in pairs. (No absolute cap: in a large dataset a name may be in thousands of claims and
+ * still be what finds the right one; max-score pruning and MAX_TOUCHED keep long lists cheap.) */
+const COMMON_SHARE = 1 / 5;
+/** Claims scored per query: once this many share a rarer key, commoner keys only add to them. */
+const MAX_TOUCHED = 2000;
 /** Only the rarest query keys are looked up: they decide which claims can match. */
 const MAX_QUERY_KEYS = 12;
 
@@ -49,7 +62,7 @@ const MAX_QUERY_KEYS = 12;
  * fraction of the best one's weight (comparing more pairs costs time and only adds noise).
  */
 export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limit = 16, minShare = 0.2): number[] {
-  const maxPosting = Math.min(MAX_POSTING, Math.max(64, Math.floor(index.size / 5)));
+  const maxPosting = Math.max(64, Math.floor(index.size * COMMON_SHARE));
   const keys = new Map<string, number>();
   const want = (key: string, w: number) => {
     if (index.postings.has(key)) keys.set(key, Math.max(keys.get(key) ?? 0, w));
@@ -67,15 +80,42 @@ export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limi
   }
   const scores = index.scratch;
   const touched: number[] = [];
-  const rarest = [...keys.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_QUERY_KEYS);
-  for (const [key, w] of rarest) {
-    const list = index.postings.get(key);
-    if (!list || list.length > maxPosting) continue;
-    for (const id of list) {
-      if (scores[id] === 0) touched.push(id);
-      scores[id] = (scores[id] ?? 0) + w;
+  const lists = [...keys.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, MAX_QUERY_KEYS)
+    .flatMap(([key, w]) => {
+      const list = index.postings.get(key);
+      return list && list.length <= maxPosting ? [{ list, w }] : [];
+    });
+  // rest[i]: the most a claim first seen in list i can still score (the weight of lists i…end).
+  const rest = lists.map((_, i) => lists.slice(i).reduce((sum, l) => sum + l.w, 0));
+  let best = 0;
+  lists.forEach(({ list, w }, i) => {
+    // Max-score pruning (as in WAND): once `limit` claims score more than a claim first seen here
+    // could reach, this list only adds to the claims already found. Same result, and a long
+    // list of a common name costs a binary search per candidate instead of a full scan.
+    // (The k-th best score is at most the best one: only worth computing when that could close.)
+    const reach = rest[i] ?? 0;
+    const closed =
+      touched.length >= MAX_TOUCHED ||
+      (touched.length >= limit && reach < best && reach < kthScore(touched, scores, limit) - 1e-9);
+    if (!closed) {
+      for (let j = 0; j < list.length; j++) {
+        const id = list[j] ?? 0;
+        if (scores[id] === 0) touched.push(id);
+        const score = (scores[id] ?? 0) + w;
+        scores[id] = score;
+        if (score > best) best = score;
+      }
+    } else if (list.length > touched.length * 8) {
+      for (const id of touched) if (contains(list, id)) scores[id] = (scores[id] ?? 0) + w;
+    } else {
+      for (let j = 0; j < list.length; j++) {
+        const id = list[j] ?? 0;
+        if (scores[id] !== 0) scores[id] = (scores[id] ?? 0) + w;
+      }
     }
-  }
+  });
   let top = 0;
   for (const id of touched) top = Math.max(top, scores[id] ?? 0);
   const result = topK(touched, scores, top * minShare, limit);
@@ -106,4 +146,23 @@ function topK(ids: readonly number[], scores: Float64Array, floor: number, k: nu
     out[i] = id;
   }
   return out;
+}
+
+/** The k-th best score among `ids` (0 when there are fewer). */
+function kthScore(ids: readonly number[], scores: Float64Array, k: number): number {
+  const best = topK(ids, scores, 0, k);
+  return best.length < k ? 0 : (scores[best[k - 1] ?? 0] ?? 0);
+}
+
+/** Binary search in a posting list (ids ascending, as `buildIndex` adds them). */
+function contains(list: Int32Array, id: number): boolean {
+  let [lo, hi] = [0, list.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const x = list[mid] ?? 0;
+    if (x === id) return true;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
