@@ -51,6 +51,8 @@ const TOPIC_MIN_SHARED_ENTITIES = 3;
 /** …of which at least this many are people (names are what make an event specific; one famous
  * name alone, like a head of state, is not enough). */
 const TOPIC_MIN_SHARED_PEOPLE = 2;
+/** With fewer of its people, this many shared entities make a page 'maybe' on topic. */
+const TOPIC_MAYBE_SHARED_ENTITIES = 2;
 
 /** Entities that several independent origins name: the event's cast and places. */
 function coreEntities(ds: LoadedDataset): Map<string, number> {
@@ -87,7 +89,10 @@ export function topicOf(ds: LoadedDataset, claims: Claim[]): { topic: Topic; ent
   for (const c of claims) for (const e of c.entities) if (core.has(e.id)) shared.add(e.id);
   const people = [...shared].filter((id) => ds.lexicon.entities.get(id)?.kind === 'person').length;
   const enough = shared.size >= TOPIC_MIN_SHARED_ENTITIES;
-  const topic: Topic = enough && people >= TOPIC_MIN_SHARED_PEOPLE ? 'on' : enough && people >= 1 ? 'maybe' : 'off';
+  // Without two of its people, the verdicts decide: an event told without names (a storm, a
+  // market move) has only places, organisations and figures to share.
+  const topic: Topic =
+    enough && people >= TOPIC_MIN_SHARED_PEOPLE ? 'on' : shared.size >= TOPIC_MAYBE_SHARED_ENTITIES ? 'maybe' : 'off';
   return { topic, entities: [...shared].sort() };
 }
 
