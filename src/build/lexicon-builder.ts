@@ -230,12 +230,20 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   const { aliases, entities, synsets } = discoverEntities(wn, sentences);
 
   // Vocabulary of the corpus (lower-case words, not stop words, not numbers).
+  const midCapitalised = new Set<string>();
+  for (const s of sentences)
+    tokenize(s.text).forEach((t, i) => {
+      if (i > 0 && /^\p{Lu}/u.test(t.raw)) midCapitalised.add(t.lower);
+    });
   const vocabulary = new Set<string>();
   for (const s of sentences) {
-    for (const t of tokenize(s.text)) {
-      if (!isStopWord(t.lower) && !/\d/u.test(t.lower) && /^\p{Ll}/u.test(t.raw))
+    tokenize(s.text).forEach((t, i) => {
+      if (isStopWord(t.lower) || /\d/u.test(t.lower)) return;
+      // Lower-case words, and a sentence's first word ("Speaking in Frankfurt, …") where the
+      // corpus never capitalises it elsewhere (so it is not a name).
+      if (/^\p{Ll}/u.test(t.raw) || (i === 0 && !midCapitalised.has(t.lower) && !aliases.has(t.lower)))
         vocabulary.add(t.lower.replace(/-/gu, ''));
-    }
+    });
   }
   // Demonyms of the corpus' places, from every capitalised adjective the corpus uses.
   const capitalised = new Set<string>();
@@ -287,7 +295,8 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
       link(v, lemma);
       vocabulary.add(lemma);
     }
-    for (const form of formsOf.get(v) ?? []) link(form, v);
+    // The lemma of a regular form is its stem's word ("speaking" → speak → "spoke").
+    for (const form of formsOf.get(v) ?? formsOf.get(stem(v)) ?? []) link(form, v);
   }
   const vocabularyStems = new Set([...vocabulary].map(stem));
   const antonyms = new Map<string, Set<string>>();

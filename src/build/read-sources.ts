@@ -68,7 +68,8 @@ export function readSources(dir: string): SourceInput[] {
   } catch (e) {
     throw new SourceError(`${metaPath}: not valid JSON (${(e as Error).message})`);
   }
-  const parsed = v.safeParse(SourcesJson, json);
+  // A bare list of sources is read as `{ "sources": [...] }`.
+  const parsed = v.safeParse(SourcesJson, Array.isArray(json) ? { sources: json } : json);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     throw new SourceError(`${metaPath}: ${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);

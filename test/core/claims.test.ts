@@ -59,6 +59,25 @@ describe('numbers with units', () => {
   it('does not read a year as a count', () => {
     expect(numbers('since 2019 visitors')).toEqual([]);
   });
+
+  it('reads a streak however its noun is worded', () => {
+    expect(numbers('the tenth consecutive increase')).toEqual([[10, 'ord:row']]);
+    expect(numbers('raised rates for the tenth time in a row')).toEqual([[10, 'ord:row']]);
+    expect(numbers('its eighth straight hike')).toEqual([[8, 'ord:row']]);
+    expect(numbers('the increase was the eighth in a row')).toEqual([[8, 'ord:row']]);
+  });
+
+  it('marks a value the sentence moved away from, which matches only another such value', () => {
+    expect(numbers('growth of 0.7 percent, down from an earlier forecast of 0.9 percent')).toEqual([
+      [0.7, 'pct'],
+      [0.9, 'pct~from'],
+    ]);
+    expect(numbers('raised from 3.75% to 4%')).toEqual([
+      [3.75, 'pct~from'],
+      [4, 'pct'],
+    ]);
+    expect(numbers('exports from Canada rose 8 percent')).toEqual([[8, 'pct']]);
+  });
 });
 
 describe('entities', () => {

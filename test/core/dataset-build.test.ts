@@ -108,6 +108,11 @@ describe('reading a source folder', () => {
     expect(b?.text).toContain('Some bold link text.');
     expect(c?.text).toBe('Head\nFirst para.\nSecond.');
   });
+
+  it('also takes sources.json as a bare list of sources', () => {
+    const dir = folder({ 'sources.json': JSON.stringify([ok]), 'a.txt': 'Plain text article.' });
+    expect(readSources(dir).map((s) => s.outlet)).toEqual([ok.outlet]);
+  });
 });
 
 describe('npm run dataset (the CLI)', () => {

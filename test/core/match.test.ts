@@ -163,6 +163,34 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(judgePair({ ...pair, coverA: 0.6 })).toBeNull();
   });
 
+  it('takes a changed place over a "not" the source has in another clause', () => {
+    // "Speaking in Frankfurt, the ECB president declined to say …" vs "Lagarde spoke in Paris".
+    const base: Comparison = {
+      coverA: 0.6,
+      coverB: 0.3,
+      sharedEntityWeight: 3,
+      sharedTerms: 2,
+      sharedSlots: 0,
+      sharedPeople: 1,
+      sharedNames: 1,
+      actorMissing: false,
+      otherOccasion: false,
+      unstatedDetails: 0,
+      otherParticipants: false,
+      sharedQuote: false,
+      differences: [
+        { kind: 'place', a: 'Paris', b: 'Frankfurt', aKey: 'paris', bKey: 'frankfurt' },
+        { kind: 'negation', a: 'affirmed', b: 'not', aKey: 'affirmed', bKey: 'not' },
+      ],
+    };
+    expect(judgePair(base)?.difference?.kind).toBe('place');
+    // The page's own "not" is what it says: two differences, no verdict.
+    const negatedPage = { kind: 'negation' as const, a: 'not', b: 'affirmed', aKey: 'not', bKey: 'affirmed' };
+    expect(
+      judgePair({ ...base, differences: [base.differences[0], negatedPage] as Comparison['differences'] }),
+    ).toBeNull();
+  });
+
   it('accepts reworded support when the same person, date and number agree', () => {
     // "touched down … on April 8 for a two-day go to" vs "arrived … on April 8 for a two-day visit".
     const spun: Comparison = {

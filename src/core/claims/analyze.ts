@@ -32,7 +32,9 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   // Month and weekday names are dates, not entities.
   const inDate = (m: Mention) =>
     dates.some((d) => (tokens[m.start]?.index ?? -1) >= d.start && (tokens[m.start]?.index ?? -1) < d.end);
-  const mentions = findMentions(folded, tokens, (k) => lexicon.aliases.has(k)).filter((m) => !inDate(m));
+  // Known: an alias, or the surname of exactly one person ("Lagarde spoke …" opening a sentence).
+  const isKnown = (k: string) => lexicon.aliases.has(k) || lexicon.personTokens.get(k)?.length === 1;
+  const mentions = findMentions(folded, tokens, isKnown).filter((m) => !inDate(m));
   const numbers = extractNumbers(folded, dates);
 
   // Token positions that belong to entities, dates or numbers are not content terms.

@@ -151,31 +151,63 @@ function blank(text: string, start: number, length: number): string {
   return text.slice(0, start) + ' '.repeat(length) + text.slice(start + length);
 }
 
+const STREAK = /^[\s-]+(?:(?:straight|consecutive|successive)\b|(?:time\s+)?in\s+a\s+row\b)/iu;
+
+/**
+ * A value the sentence moved away from: "to 0.7 percent, down from 0.9 percent", "from $10 to
+ * $12" (the first), "up from an earlier forecast of 2 percent". It is stated, but it is not the
+ * figure the sentence asserts now, so it is compared only with other such values.
+ */
+function previousValue(sentence: string, index: number): boolean {
+  return FROM_VALUE.test(sentence.slice(Math.max(0, index - 60), index));
+}
+/** "from", then only words that name the earlier figure ("from an earlier forecast of"). */
+const FROM_VALUE =
+  /\bfrom\s+(?:(?:an?|the|its|their|his|her|earlier|previous|prior|original|initial|forecast|estimate|projection|level|figure|rate|record|high|low|of|about|around|roughly|nearly|almost|some)\s+)*$/iu;
+/** Unit suffix of a previous value: it matches only another previous value of that unit. */
+export const PREVIOUS = '~from';
+
 export function extractNumbers(sentence: string, dateSpans: { start: number; end: number }[] = []): NumberSlot[] {
+  return extractSlots(sentence, dateSpans).map((n) =>
+    n.at !== undefined && previousValue(sentence, n.at)
+      ? { value: n.value, unit: `${n.unit}${PREVIOUS}`, text: n.text }
+      : { value: n.value, unit: n.unit, text: n.text },
+  );
+}
+
+function extractSlots(sentence: string, dateSpans: { start: number; end: number }[]): (NumberSlot & { at?: number })[] {
   let text = sentence;
   for (const d of dateSpans) text = blank(text, d.start, d.end - d.start);
-  const out: NumberSlot[] = [];
+  const out: (NumberSlot & { at?: number })[] = [];
   for (const m of text.matchAll(MONEY)) {
     const [all, cur, n1, scale1, n2, scale2, cur2] = m;
     const value = parseNum(n1 ?? n2 ?? '') * (SCALE[(scale1 ?? scale2 ?? '').toLowerCase()] ?? 1);
     if (Number.isFinite(value))
-      out.push({ value, unit: CURRENCY[(cur ?? cur2 ?? '$').toLowerCase()] ?? 'usd', text: all.trim() });
+      out.push({ value, unit: CURRENCY[(cur ?? cur2 ?? '$').toLowerCase()] ?? 'usd', text: all.trim(), at: m.index });
     text = blank(text, m.index ?? 0, all.length);
   }
   for (const m of text.matchAll(PERCENT)) {
     const value = parseNum(m[1] ?? '');
-    if (Number.isFinite(value)) out.push({ value, unit: 'pct', text: m[0].trim() });
+    if (Number.isFinite(value)) out.push({ value, unit: 'pct', text: m[0].trim(), at: m.index });
     text = blank(text, m.index ?? 0, m[0].length);
   }
   for (const m of text.matchAll(ORDINAL)) {
     const raw = (m[1] ?? '').toLowerCase();
     const value = /^\d/u.test(raw) ? Number.parseInt(raw, 10) : wordValue(raw);
+    // A streak ("the tenth consecutive increase", "for the tenth time in a row", "its eighth
+    // straight hike") counts the same thing however the noun is worded.
+    const streak = STREAK.exec(text.slice((m.index ?? 0) + (m[1] ?? '').length));
+    if (value !== undefined && streak) {
+      out.push({ value, unit: 'ord:row', text: `${m[1] ?? ''}${streak[0]}`.trim(), at: m.index });
+      text = blank(text, m.index ?? 0, (m[1] ?? '').length + streak[0].length);
+      continue;
+    }
     // The counted noun: skip a filler word ("fifth presidential term" → term is too far; use first).
     // "first international trip", "fifth presidential term": an adjective before the counted noun.
     const nouns = (m[2] ?? '').split(' ').filter((w) => !SKIP_AFTER_COUNT.has(w));
     const noun = nouns.length > 1 && ADJECTIVE.test(nouns[0] ?? '') ? nouns[1] : nouns[0];
     if (value !== undefined && noun && !/^(time|place)$/u.test(noun)) {
-      out.push({ value, unit: `ord:${stem(noun)}`, text: m[0].trim() });
+      out.push({ value, unit: `ord:${stem(noun)}`, text: m[0].trim(), at: m.index });
     }
     text = blank(text, m.index ?? 0, m[0].length);
   }
@@ -186,7 +218,7 @@ export function extractNumbers(sentence: string, dateSpans: { start: number; end
     const value = parseNum(raw) * (SCALE[(m[2] ?? '').toLowerCase()] ?? 1);
     const noun = (m[3] ?? '').toLowerCase();
     if (!Number.isFinite(value) || SKIP_AFTER_COUNT.has(noun)) continue;
-    out.push({ value, unit: stem(noun), text: m[0].trim() });
+    out.push({ value, unit: stem(noun), text: m[0].trim(), at: m.index });
   }
   return out;
 }
@@ -194,6 +226,7 @@ export function extractNumbers(sentence: string, dateSpans: { start: number; end
 /** Same quantity? Money and percentages tolerate rounding ("about $240 billion"). */
 export function sameNumber(a: NumberSlot, b: NumberSlot): boolean {
   if (a.value === b.value) return true;
-  const tolerance = a.unit === 'usd' || a.unit === 'pct' ? 0.02 : 0;
+  const unit = a.unit.replace(PREVIOUS, '');
+  const tolerance = unit === 'usd' || unit === 'pct' ? 0.02 : 0;
   return Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value));
 }

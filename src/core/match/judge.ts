@@ -42,7 +42,21 @@ export const THRESHOLDS = {
   containedNames: 3,
 };
 
-export function judge(c: Comparison): Judgement | null {
+/**
+ * The differences that count. A "not" only on the source's side next to a changed date, number,
+ * person or place usually belongs to another clause ("Speaking in Frankfurt, she declined to
+ * say …" vs "She spoke in Paris"): the changed detail is the conflict.
+ */
+function countedDifferences(c: Comparison): SlotDifference[] {
+  const d = c.differences;
+  if (d.length !== 2) return d;
+  const negation = d.find((x) => x.kind === 'negation');
+  const typed = d.find((x) => x.kind !== 'negation' && x.kind !== 'order' && x.kind !== 'other');
+  return negation && typed && negation.a === 'affirmed' ? [typed] : d;
+}
+
+export function judge(comparison: Comparison): Judgement | null {
+  const c = { ...comparison, differences: countedDifferences(comparison) };
   const score = c.coverA;
   // Support needs a named anchor in common (a person, place, organisation, date or number) or at
   // least three shared words; a contradiction always needs the named anchor (two sentences about
