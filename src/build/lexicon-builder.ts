@@ -309,7 +309,7 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   for (const v of [...vocabulary].sort()) {
     const sv = stem(v);
     for (const pos of POS) {
-      for (const synset of wn.synsets(v, pos, 3)) {
+      for (const [sense, synset] of wn.synsets(v, pos, 3).entries()) {
         // Synonyms (same synset), and separately the words one step up or aside (hypernym,
         // similar-to: "landed" → arrive, "trip" → journey), which paraphrase often uses but which
         // are too loose to decide that two details are the same.
@@ -333,7 +333,14 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
         }
         for (const p of synset.pointers) {
           if (p.symbol !== '!') continue;
-          for (const a of wn.synset(p.offset, p.pos).words) if (!a.includes(' ')) add(antonyms, stem(a), sv);
+          // With their irregular forms in the word's main sense: "fell" is the opposite of
+          // "rose" as "fall" is of "rise" (in rarer senses, "took" and "given" are not opposites).
+          for (const a of wn.synset(p.offset, p.pos).words) {
+            if (a.includes(' ')) continue;
+            const irregular = sense === 0 ? (w: string) => formsOf.get(w) ?? [] : () => [];
+            for (const af of [a, ...irregular(a)])
+              for (const vf of [v, ...irregular(v)]) add(antonyms, stem(af), stem(vf));
+          }
         }
       }
     }

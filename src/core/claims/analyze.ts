@@ -8,6 +8,7 @@ import type { AnalyzeContext, Claim, EntityRef } from './claim';
 import {
   attributionOf,
   CONCESSIVE,
+  CONTRAST,
   isHedged,
   isNegation,
   NOT_TEMPORAL,
@@ -56,13 +57,22 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   // A concessive clause ("although Xi did not express support, he announced …") runs to the next
   // comma; a negation inside it does not negate the sentence's claim.
   let concessive = false;
+  // Clauses joined by "but", "while", "yet" or a semicolon: which terms each holds, and which
+  // ones a negation is in.
+  let clause = 0;
+  const clauseOf = new Map<string, number>();
+  const negatedClauses = new Set<number>();
   tokens.forEach((t, k) => {
-    const commaBefore =
-      k > 0 && folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index).includes(',');
+    const gap = k > 0 ? folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index) : '';
+    const commaBefore = gap.includes(',');
+    if (gap.includes(';') || (CONTRAST.has(t.lower) && (commaBefore || t.lower === 'but'))) clause++;
     if (commaBefore) concessive = false;
     if (CONCESSIVE.has(t.lower)) concessive = true;
     if (isNegation(tokens, k, lexicon.negativeWords, commaBefore)) {
-      if (!concessive) negations++;
+      if (!concessive) {
+        negations++;
+        negatedClauses.add(clause);
+      }
       return;
     }
     // "named after", "look after" are not about time.
@@ -73,12 +83,17 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       return;
     }
     if (covered.has(k) || isStopWord(t.lower) || /^\d/u.test(t.lower)) return;
-    if (TITLE_WORDS.has(t.lower) && /^\p{Lu}/u.test(t.raw)) {
-      terms.add(stem(t.lower));
-      return;
-    }
-    terms.add(stem(t.lower.replace(/-/gu, '')));
+    const term = TITLE_WORDS.has(t.lower) && /^\p{Lu}/u.test(t.raw) ? stem(t.lower) : stem(t.lower.replace(/-/gu, ''));
+    terms.add(term);
+    if (!clauseOf.has(term)) clauseOf.set(term, clause);
   });
+  const negatedTerms =
+    negations % 2 === 1 && clause > 0
+      ? [...clauseOf]
+          .filter(([, c]) => negatedClauses.has(c))
+          .map(([term]) => term)
+          .sort()
+      : undefined;
 
   const cueWords = (start: number, end: number, beforeOnly = false) =>
     windowCues(tokens, start, end, covered, beforeOnly, folded);
@@ -137,6 +152,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     sequence: sequenceOf(cueAt, people),
     attribution: attributionOf(tokens, mentions, mentionRefs),
     negated: negations % 2 === 1,
+    ...(negatedTerms ? { negatedTerms } : {}),
     hedged: isHedged(folded),
     quoted: quotedStems(folded),
   };

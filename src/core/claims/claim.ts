@@ -28,6 +28,9 @@ export interface Claim {
   numbers: NumberSlot[];
   order: OrderCue[];
   negated: boolean;
+  /** When negated and the sentence has several clauses ("X did not …, but Y …"): the content
+   * stems of the negated clause, so that a "not" is compared only with what it negates. */
+  negatedTerms?: string[];
   hedged: boolean;
   /** Content stems inside quotation marks: words someone is reported to have said. */
   quoted: string[];

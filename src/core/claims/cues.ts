@@ -120,6 +120,8 @@ export function attributionOf(tokens: Token[], mentions: Mention[], refs: Entity
 }
 
 export const CONCESSIVE = new Set(['although', 'though', 'whereas', 'albeit']);
+/** Words that open a contrasting clause ("…, but analysts estimated it at …"). */
+export const CONTRAST = new Set(['but', 'while', 'whereas', 'yet']);
 
 export const NOT_TEMPORAL = /^(named|name|names|look|looks|looked|looking|modell?ed|takes?|took|taken)$/u;
 

@@ -79,6 +79,13 @@ export const TITLE_WORDS = new Set([
   'admiral',
   'colonel',
   'captain',
+  'executive',
+  'founder',
+  'commissioner',
+  'prosecutor',
+  'attorney',
+  'lawmaker',
+  'coach',
   // Portfolios, which stand before "Minister" or "Secretary" in titles.
   'trade',
   'finance',
@@ -344,7 +351,14 @@ function pushMention(
     start: s,
     end: e,
     role,
-    guess: guessKind(surface, role, tokens[s - 1]?.lower, tokens[runStart - 1]?.lower, placeNoun),
+    // "at the Paris Air Show": the preposition before the article.
+    guess: guessKind(
+      surface,
+      role,
+      tokens[s - 1]?.lower === 'the' ? tokens[s - 2]?.lower : tokens[s - 1]?.lower,
+      tokens[runStart - 1]?.lower === 'the' ? tokens[runStart - 2]?.lower : tokens[runStart - 1]?.lower,
+      placeNoun,
+    ),
   });
 }
 

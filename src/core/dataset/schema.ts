@@ -33,6 +33,7 @@ const ClaimSchema = v.strictObject({
   numbers: v.array(v.strictObject({ value: v.number(), unit: Str, text: Str })),
   order: v.array(v.picklist(['before', 'after'])),
   negated: v.boolean(),
+  negatedTerms: v.optional(v.array(Str)),
   hedged: v.boolean(),
   quoted: v.array(Str),
   sequence: v.array(v.tuple([Str, Str])),

@@ -424,7 +424,7 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   }
 
   // Polarity: explicit negation on one side only, or an antonym of the other side's word.
-  let flip = a.negated !== b.negated;
+  let flip = a.negated !== b.negated && negationApplies(a.negated ? a : b, a.negated ? b : a, lexicon);
   const bTerms = termSet(b);
   // An antonym counts only where each side has one word of the pair ("allowed" vs "barred"), not
   // where one side uses both ("so far … close position").
@@ -434,10 +434,29 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   );
   if (antonymPair) flip = !flip;
   if (flip) {
-    const [x, y] = [a.negated ? 'not' : 'affirmed', b.negated ? 'not' : 'affirmed'];
+    let [x, y] = [a.negated ? 'not' : 'affirmed', b.negated ? 'not' : 'affirmed'];
+    // Opposite words and no "not" on either side: show the words ("fell" vs "rose").
+    const opposite = antonymPair && (lexicon.antonyms.get(antonymPair) ?? []).find((w) => bTerms.has(w));
+    if (antonymPair && opposite && a.negated === b.negated) [x, y] = [antonymPair, opposite];
     out.push({ kind: 'negation', a: x, b: y, aKey: x, bKey: y });
   }
   return out;
+}
+
+/**
+ * Does the "not" of `neg` bear on what `other` says? Where it sits in one clause of several ("Airbus
+ * did not disclose the value, but analysts estimated it at $50 billion"), only if `other` shares
+ * at least as much with that clause as with the rest.
+ */
+function negationApplies(neg: Claim, other: Claim, lexicon: Lexicon): boolean {
+  if (!neg.negatedTerms?.length) return true;
+  const scope = new Set(neg.negatedTerms);
+  const rest = neg.terms.filter((t) => !scope.has(t));
+  if (rest.length === 0) return true;
+  const reach = reachOf(other, lexicon);
+  const shared = (xs: readonly string[]) =>
+    xs.filter((t) => reach.has(t) || (lexicon.synonyms.get(t) ?? []).some((s) => termSet(other).has(s))).length;
+  return shared(neg.negatedTerms) >= shared(rest);
 }
 
 function displayName(e: EntityRef, lexicon: Lexicon): string {

@@ -135,8 +135,10 @@ function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, 
   }
 }
 
-/** Evidence kept: sources whose match is at least this share of the best match's. */
+/** Evidence kept: sources whose match is at least this share of the best match's… */
 const EVIDENCE_SHARE = 0.7;
+/** …or, for the best sentence of an origin not yet cited, this share. */
+const WITNESS_SHARE = 0.45;
 
 /** A source sentence must state at least this share of a page sentence to be half of its support. */
 const PARTIAL_COVER = 0.3;
@@ -270,7 +272,16 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
   const strongest = (stance: Stance) => {
     const xs = judged.filter((x) => x.j.stance === stance).sort((a, b) => b.j.score - a.j.score || a.id - b.id);
     const top = xs[0]?.j.score ?? 0;
-    return xs.filter((x) => x.j.score >= top * EVIDENCE_SHARE);
+    // Each origin's best sentence is a witness unless far weaker than the best match (a close
+    // copy's high score must not silence an independent report); further sentences of an origin
+    // only if about as strong.
+    const seen = new Set<number>();
+    return xs.filter((x) => {
+      const origin = ds.data.sources[ds.data.claims[x.id]?.source ?? -1]?.origin ?? -1;
+      const first = !seen.has(origin);
+      seen.add(origin);
+      return x.j.score >= top * (first ? WITNESS_SHARE : EVIDENCE_SHARE);
+    });
   };
   const supports = strongest('supports');
   const contradicts = strongest('contradicts');
