@@ -26,7 +26,7 @@ export interface PairEvidence {
 }
 
 /** Sentence similarity used for alignment: the weaker of the two coverages. */
-const ALIGN_THRESHOLD = 0.5;
+const ALIGN_THRESHOLD = 0.4;
 export const SAME_ORIGIN_SHARE = 0.6;
 const SAME_ORIGIN_ORDER = 0.7;
 

@@ -6,8 +6,10 @@
  */
 import type { Claim, EntityRef } from '../claims/claim';
 import { compatibleDates, dateAgrees } from '../claims/dates';
+import { TITLE_WORDS } from '../claims/entities';
 import type { Lexicon } from '../claims/lexicon';
 import { sameNumber } from '../claims/numbers';
+import { stem } from '../text/tokens';
 
 export type SlotKind = 'date' | 'number' | 'person' | 'place' | 'order' | 'negation' | 'other';
 
@@ -203,6 +205,7 @@ export function similarity(
   let sharedTerms = 0;
   const [aw, bw] = [weightsOf(a, w), weightsOf(b, w)];
   for (const [i, t] of a.terms.entries()) {
+    if (ignore.size && ignore.has(`term:${t}`)) continue;
     const x = aw.terms[i] ?? 0;
     totalA += x;
     if (bReach.has(t)) {
@@ -211,6 +214,7 @@ export function similarity(
     }
   }
   for (const [i, t] of b.terms.entries()) {
+    if (ignore.size && ignore.has(`term:${t}`)) continue;
     const x = bw.terms[i] ?? 0;
     totalB += x;
     if (aReach.has(t)) matchedB += x;
@@ -398,6 +402,29 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   ) {
     out.push({ kind: 'person', a: displayName(ap, lexicon), b: displayName(bp, lexicon), aKey: ap.id, bKey: bp.id });
   }
+  // The same person under another title of the same rank: "Prime Minister X" vs "Interior
+  // Minister X" (both name a portfolio; "Foreign Minister X" vs "Russian Foreign Minister X" do not
+  // differ, one only says more).
+  if (!out.some((d) => d.kind === 'person')) {
+    for (const e of a.entities) {
+      const o = b.entities.find((x) => x.id === e.id);
+      const [ra, rb] = [e.role ?? [], o?.role ?? []];
+      if (e.kind !== 'person' || !o || !ra.some((r) => rb.includes(r) && TITLE_HEADS.has(r))) continue;
+      const onlyA = ra.filter((r) => PORTFOLIOS.has(r) && !rb.includes(r));
+      const onlyB = rb.filter((r) => PORTFOLIOS.has(r) && !ra.includes(r));
+      if (onlyA.length && onlyB.length) {
+        const name = displayName(e, lexicon);
+        out.push({
+          kind: 'person',
+          a: `${titleText(ra)} ${name}`,
+          b: `${titleText(rb)} ${name}`,
+          aKey: `${e.id}|${ra.join(' ')}`,
+          bKey: `${e.id}|${rb.join(' ')}`,
+        });
+        break;
+      }
+    }
+  }
   const aPlaces = a.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, b.entities, lexicon));
   const bPlaces = b.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, a.entities, lexicon));
   const pair = (sameOccasion ? aPlaces : []).flatMap((x) =>
@@ -459,6 +486,42 @@ function negationApplies(neg: Claim, other: Claim, lexicon: Lexicon): boolean {
   return shared(neg.negatedTerms) >= shared(rest);
 }
 
+/** Title stems that name a rank, and those that name a portfolio within it. */
+const TITLE_HEADS = new Set(['minist', 'secretari', 'chancellor', 'commission', 'director', 'chief']);
+const PORTFOLIOS = new Set(
+  [
+    'prime',
+    'foreign',
+    'interior',
+    'defense',
+    'defence',
+    'finance',
+    'treasury',
+    'commerce',
+    'trade',
+    'justice',
+    'health',
+    'education',
+    'energy',
+    'agriculture',
+    'labor',
+    'labour',
+    'transport',
+    'economy',
+    'deputy',
+    'vice',
+  ].map(stem),
+);
+/** Readable words for title stems ("prime minist" → "Prime Minister"). */
+const TITLE_TEXT = new Map([...TITLE_WORDS].map((w) => [stem(w), w]));
+function titleText(role: readonly string[]): string {
+  // Modifiers before the rank: "Prime Minister", "Deputy Foreign Minister".
+  return [...role.filter((r) => !TITLE_HEADS.has(r)), ...role.filter((r) => TITLE_HEADS.has(r))]
+    .map((r) => TITLE_TEXT.get(r) ?? r)
+    .map((w) => w.replace(/^\p{L}/u, (c) => c.toUpperCase()))
+    .join(' ');
+}
+
 function displayName(e: EntityRef, lexicon: Lexicon): string {
   return lexicon.entities.get(e.id)?.name ?? e.id.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
@@ -476,6 +539,9 @@ export function compareClaims(a: Claim, b: Claim, lexicon: Lexicon, w: Weights):
       for (const x of [...a.numbers, ...b.numbers])
         if (x.text === d.aKey || x.text === d.bKey) ignore.add(`number:${x.unit}`);
     if (d.kind !== 'person' && d.kind !== 'place') continue;
+    // A changed title ("id|title stems"): its words are the differing detail, not content.
+    for (const key of [d.aKey, d.bKey])
+      if (key.includes('|')) for (const r of key.split('|')[1]?.split(' ') ?? []) ignore.add(`term:${r}`);
     for (const e of [...a.entities, ...b.entities]) if (e.id === d.aKey || e.id === d.bKey) ignore.add(e.id);
   }
   return { ...similarity(a, b, lexicon, w, ignore), differences };

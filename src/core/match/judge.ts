@@ -33,7 +33,9 @@ export const THRESHOLDS = {
   /** With the same person and the same date or number on both sides, less wording must agree. */
   anchoredConflict: 0.33,
   /** With the same person alone, a little more. */
-  personAnchoredConflict: 0.4,
+  personAnchoredConflict: 0.33,
+  /** …but more for before/after, whose cue words ("following", "earlier in the day") are loose. */
+  personAnchoredOrder: 0.4,
   /** A page sentence the source states nearly all of (a part of a longer source sentence, with the
    * same person or several of the same names): the source's other content does not make it
    * another fact. */
@@ -77,7 +79,10 @@ export function judge(comparison: Comparison): Judgement | null {
   // Exactly one checkable detail differs: a conflict. Two or more: a different fact.
   const anchored =
     c.sharedPeople > 0 &&
-    (c.sharedSlots > 0 || c.sharedQuote || Math.min(c.coverA, c.coverB) >= THRESHOLDS.personAnchoredConflict) &&
+    (c.sharedSlots > 0 ||
+      c.sharedQuote ||
+      Math.min(c.coverA, c.coverB) >=
+        (c.differences[0]?.kind === 'order' ? THRESHOLDS.personAnchoredOrder : THRESHOLDS.personAnchoredConflict)) &&
     Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
   // Two shared people in the opposite order are an anchor of their own.
   const swapped = c.differences[0]?.kind === 'order' && c.sharedPeople >= 2 && c.coverA >= THRESHOLDS.anchoredConflict;

@@ -129,7 +129,8 @@ function confirmsDetail(source: Claim | undefined, page: Claim, kind: SlotKind, 
       return source.order.some((o) => page.order.includes(o));
     case 'person':
     case 'place':
-      return source.entities.some((x) => x.id === pageKey);
+      // An entity id, or for a changed title "id|title stems".
+      return source.entities.some((x) => x.id === pageKey || `${x.id}|${(x.role ?? []).join(' ')}` === pageKey);
     default:
       return true;
   }
