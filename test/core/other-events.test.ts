@@ -8,12 +8,13 @@ import { WordNet } from '../../src/build/wordnet';
 import { loadDataset } from '../../src/core/dataset/loaded';
 import airbusLabels from '../fixtures/airbus/labels.json';
 import ecbLabels from '../fixtures/ecb/labels.json';
+import quakeLabels from '../fixtures/quake/labels.json';
 
 /**
- * Two more events, written for the tests and labelled like the eval set, built and checked
+ * Three more events, written for the tests and labelled like the eval set, built and checked
  * through the same path as `npm run eval`: a central bank's rate decision (figures, a streak, an
- * earlier forecast) and an aircraft order (a spun copy, a "not" in one clause of two, a direction
- * word). The seed event tunes the matcher; these show what carries over. By hand, for example:
+ * earlier forecast), an aircraft order (a spun copy, a "not" in one clause of two, a direction
+ * word) and an earthquake (a loose translation, a changed title, weekdays). The seed event tunes the matcher; these show what carries over. By hand, for example:
  *   npm run dataset -- --sources test/fixtures/ecb/sources --out /tmp/ecb.json
  *   npm run eval -- --labels test/fixtures/ecb/labels.json --pages test/fixtures/ecb/pages --dataset /tmp/ecb.json
  */
@@ -58,5 +59,24 @@ describe('other events (test/fixtures)', () => {
     // The wire story and its spun copy are one origin.
     expect(verdict('IndiGo ordered 500')?.independent).toBe(2);
     expect(detail(page, 'Shares in')).toMatchObject({ kind: 'negation', page: 'fell', source: 'rose' });
+  });
+
+  it('earthquake: a loose translation is one witness with its original, a changed title is a conflict', () => {
+    const page = check('quake', 'quake.html');
+    const report = scoreLabels(quakeLabels as LabelledPage[], [page]);
+    const row = (v: string) => report.rows.find((r) => r.verdict === v);
+    expect(row('corroborated')?.precision).toBe(1);
+    expect(row('corroborated')?.recall).toBeGreaterThanOrEqual(0.8);
+    expect(row('conflict')).toMatchObject({ precision: 1, recall: 1 });
+    // The agency report and its translation both state the toll: one origin, one witness.
+    const toll = page.sentences[0];
+    expect(new Set(toll?.evidence.map((e) => e.file))).toEqual(new Set(['agency.txt', 'translated.txt']));
+    expect(toll?.independent).toBe(1);
+    expect(detail(page, 'Prime Minister')).toMatchObject({
+      kind: 'person',
+      page: 'Prime Minister Juan José Santiváñez',
+      source: 'Interior Minister Juan José Santiváñez',
+    });
+    expect(detail(page, 'Boluarte flew')).toMatchObject({ kind: 'date' });
   });
 });
