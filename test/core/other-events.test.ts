@@ -7,14 +7,16 @@ import { type LabelledPage, scoreLabels } from '../../src/build/score';
 import { WordNet } from '../../src/build/wordnet';
 import { loadDataset } from '../../src/core/dataset/loaded';
 import airbusLabels from '../fixtures/airbus/labels.json';
+import appleLabels from '../fixtures/apple/labels.json';
 import ecbLabels from '../fixtures/ecb/labels.json';
 import quakeLabels from '../fixtures/quake/labels.json';
 
 /**
- * Three more events, written for the tests and labelled like the eval set, built and checked
+ * Four more events, written for the tests and labelled like the eval set, built and checked
  * through the same path as `npm run eval`: a central bank's rate decision (figures, a streak, an
  * earlier forecast), an aircraft order (a spun copy, a "not" in one clause of two, a direction
- * word) and an earthquake (a loose translation, a changed title, weekdays). The seed event tunes the matcher; these show what carries over. By hand, for example:
+ * word), an earthquake (a loose translation, a changed title, weekdays) and an antitrust fine
+ * (a blog's field lines, a speaker swapped, "would not appeal"). The seed event tunes the matcher; these show what carries over. By hand, for example:
  *   npm run dataset -- --sources test/fixtures/ecb/sources --out /tmp/ecb.json
  *   npm run eval -- --labels test/fixtures/ecb/labels.json --pages test/fixtures/ecb/pages --dataset /tmp/ecb.json
  */
@@ -78,5 +80,23 @@ describe('other events (test/fixtures)', () => {
       source: 'Interior Minister Juan José Santiváñez',
     });
     expect(detail(page, 'Boluarte flew')).toMatchObject({ kind: 'date' });
+  });
+
+  it('antitrust fine: a speaker swapped, a "not" added and a place changed are conflicts; nothing false', () => {
+    const page = check('apple', 'apple.html');
+    const report = scoreLabels(appleLabels as LabelledPage[], [page]);
+    const row = (v: string) => report.rows.find((r) => r.verdict === v);
+    expect(row('corroborated')).toMatchObject({ precision: 1, recall: 1 });
+    expect(row('conflict')?.precision).toBe(1);
+    expect(row('conflict')?.recall).toBeGreaterThanOrEqual(0.6);
+    // "Internal Market" qualifies a title; "Posted in Tech | Tagged Apple, EU" is not a sentence
+    // (it had made "Apple" a person).
+    expect(detail(page, 'Internal Market')).toMatchObject({
+      kind: 'person',
+      page: 'Thierry Breton',
+      source: 'Margrethe Vestager',
+    });
+    expect(detail(page, 'Apple said')).toMatchObject({ kind: 'negation', page: 'not' });
+    expect(detail(page, 'Vestager spoke')).toMatchObject({ kind: 'place', page: 'Strasbourg', source: 'Brussels' });
   });
 });

@@ -58,6 +58,20 @@ describe('cleanArticle', () => {
     );
   });
 
+  it('drops the field lines of a blog post, which would otherwise read as names ("Tagged Apple")', () => {
+    const c = cleanArticle(
+      [
+        'Apple hit with record fine',
+        'Brussels has hit Apple with a fine.',
+        'Posted in Tech | Tagged Apple, EU',
+        'Categories: World, Europe',
+        'Filed under Business',
+      ].join('\n'),
+    );
+    expect(c.paragraphs).toEqual(['Brussels has hit Apple with a fine.']);
+    expect(c.dropped).toHaveLength(3);
+  });
+
   it('treats a first line that is a sentence as body text', () => {
     expect(cleanArticle('The minister arrived on Monday.\nShe left on Tuesday.').headline).toBeNull();
   });

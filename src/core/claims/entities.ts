@@ -308,7 +308,12 @@ function splitRun(
     pushMention(text, tokens, start, end, [], isKnown, out, runStart);
     return;
   }
-  if (t0 > start) pushMention(text, tokens, start, t0, [], isKnown, out, runStart);
+  // What stands before a title qualifies it ("U.S.", "Russian", "Internal Market"): never a person.
+  if (t0 > start) {
+    pushMention(text, tokens, start, t0, [], isKnown, out, runStart);
+    const lead = out[out.length - 1];
+    if (lead && lead.start === start && lead.guess === 'person') lead.guess = 'other';
+  }
   const role: string[] = [];
   let s = t0;
   while (s < end && (isTitle(s) || (CONNECTORS.has(lower(s)) && isTitle(s + 1)))) {

@@ -28,10 +28,16 @@ const BOILERPLATE: [RegExp, string][] = [
   ],
 ];
 
-/** A short line with no sentence punctuation that is not the title: "Source link", "Read more". */
+/**
+ * A line with no sentence punctuation that is not the title: short ("Source link", "Read more"),
+ * or a run of labelled fields ("Posted in Tech | Tagged Apple, EU", "Categories: World, Asia").
+ */
 function isChrome(line: string): boolean {
+  if (/[.!?”"’)]$/u.test(line)) return false;
   const words = line.split(/\s+/u).length;
-  return words <= 4 && !/[.!?”"’)]$/u.test(line);
+  return (
+    words <= 4 || /\s[|·•]\s/u.test(line) || /^(posted in|filed under|tagged|tags|categories|category)\b/iu.test(line)
+  );
 }
 
 export function cleanArticle(text: string): CleanedArticle {
