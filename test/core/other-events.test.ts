@@ -9,14 +9,16 @@ import { loadDataset } from '../../src/core/dataset/loaded';
 import airbusLabels from '../fixtures/airbus/labels.json';
 import appleLabels from '../fixtures/apple/labels.json';
 import ecbLabels from '../fixtures/ecb/labels.json';
+import inflationLabels from '../fixtures/inflation/labels.json';
 import quakeLabels from '../fixtures/quake/labels.json';
 
 /**
- * Four more events, written for the tests and labelled like the eval set, built and checked
+ * Five more events, written for the tests and labelled like the eval set, built and checked
  * through the same path as `npm run eval`: a central bank's rate decision (figures, a streak, an
  * earlier forecast), an aircraft order (a spun copy, a "not" in one clause of two, a direction
  * word), an earthquake (a loose translation, a changed title, weekdays) and an antitrust fine
- * (a blog's field lines, a speaker swapped, "would not appeal"). The seed event tunes the matcher; these show what carries over. By hand, for example:
+ * (a blog's field lines, a speaker swapped, "would not appeal"), and an inflation report from two
+ * sources only (few shared names: the verdicts decide the topic; an HTML source). The seed event tunes the matcher; these show what carries over. By hand, for example:
  *   npm run dataset -- --sources test/fixtures/ecb/sources --out /tmp/ecb.json
  *   npm run eval -- --labels test/fixtures/ecb/labels.json --pages test/fixtures/ecb/pages --dataset /tmp/ecb.json
  */
@@ -98,5 +100,18 @@ describe('other events (test/fixtures)', () => {
     });
     expect(detail(page, 'Apple said')).toMatchObject({ kind: 'negation', page: 'not' });
     expect(detail(page, 'Vestager spoke')).toMatchObject({ kind: 'place', page: 'Strasbourg', source: 'Brussels' });
+  });
+
+  it('inflation, two sources: on topic through its verdicts; a speaker swap and opposite words are conflicts', () => {
+    const page = check('inflation', 'inflation.html');
+    expect(page.onTopic).toBe(true);
+    const report = scoreLabels(inflationLabels as LabelledPage[], [page]);
+    const row = (v: string) => report.rows.find((r) => r.verdict === v);
+    expect(row('corroborated')?.precision).toBe(1);
+    expect(row('conflict')?.precision).toBe(1);
+    expect(report.falseBadgesPer100None).toBe(0);
+    expect(detail(page, 'Chancellor Rishi Sunak')).toMatchObject({ kind: 'person', source: 'Jeremy Hunt' });
+    // Stems are compared; the card shows the words.
+    expect(detail(page, 'Shadow chancellor')).toMatchObject({ kind: 'negation', page: 'better', source: 'worse' });
   });
 });

@@ -34,6 +34,10 @@ export const THRESHOLDS = {
   anchoredConflict: 0.33,
   /** With the same person alone, a little more. */
   personAnchoredConflict: 0.33,
+  /** A person swapped with nothing else named: nearly all of the page sentence, and a good part of
+   * the source's, must be the same. */
+  speakerSwap: 0.9,
+  speakerSwapOther: 0.4,
   /** …but more for before/after, whose cue words ("following", "earlier in the day") are loose. */
   personAnchoredOrder: 0.4,
   /** A page sentence the source states nearly all of (a part of a longer source sentence, with the
@@ -63,6 +67,15 @@ export function judge(comparison: Comparison): Judgement | null {
   // Support needs a named anchor in common (a person, place, organisation, date or number) or at
   // least three shared words; a contradiction always needs the named anchor (two sentences about
   // an unnamed "he" are too loosely tied to accuse either).
+  // Another person saying or doing all of the same thing is itself the tie ("Chancellor Rishi
+  // Sunak said the plan was working" vs "Chancellor Jeremy Hunt said … the plan was working").
+  const speakerSwap =
+    c.differences.length === 1 &&
+    c.differences[0]?.kind === 'person' &&
+    c.sharedTerms >= 2 &&
+    c.coverA >= THRESHOLDS.speakerSwap &&
+    c.coverB >= THRESHOLDS.speakerSwapOther;
+  if (speakerSwap) return { stance: 'contradicts', score: c.coverA, difference: c.differences[0] ?? null };
   if (c.sharedEntityWeight === 0 && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of

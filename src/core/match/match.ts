@@ -11,6 +11,7 @@ import { analyzeSequence } from '../claims/context';
 import { dateAgrees } from '../claims/dates';
 import { sameNumber } from '../claims/numbers';
 import type { LoadedDataset } from '../dataset/loaded';
+import { stem, tokenize } from '../text/tokens';
 import { compareClaims, type SlotKind } from './compare';
 import { type Judgement, judge, type Stance } from './judge';
 import { entityKey, retrieve } from './retrieve';
@@ -86,13 +87,23 @@ export function topicOf(ds: LoadedDataset, claims: Claim[]): { topic: Topic; ent
     coreCache.set(ds, core);
   }
   const shared = new Set<string>();
-  for (const c of claims) for (const e of c.entities) if (core.has(e.id)) shared.add(e.id);
+  const named = new Set<string>();
+  for (const c of claims)
+    for (const e of c.entities) {
+      if (core.has(e.id)) shared.add(e.id);
+      if (ds.lexicon.entities.has(e.id)) named.add(e.id);
+    }
   const people = [...shared].filter((id) => ds.lexicon.entities.get(id)?.kind === 'person').length;
   const enough = shared.size >= TOPIC_MIN_SHARED_ENTITIES;
   // Without two of its people, the verdicts decide: an event told without names (a storm, a
-  // market move) has only places, organisations and figures to share.
+  // market move) has only places, organisations and figures to share, and a small source set
+  // (two reports) may share few of them.
   const topic: Topic =
-    enough && people >= TOPIC_MIN_SHARED_PEOPLE ? 'on' : shared.size >= TOPIC_MAYBE_SHARED_ENTITIES ? 'maybe' : 'off';
+    enough && people >= TOPIC_MIN_SHARED_PEOPLE
+      ? 'on'
+      : shared.size >= TOPIC_MAYBE_SHARED_ENTITIES || named.size >= TOPIC_MAYBE_SHARED_ENTITIES
+        ? 'maybe'
+        : 'off';
   return { topic, entities: [...shared].sort() };
 }
 
@@ -252,6 +263,12 @@ function mergeClaims(a: Claim, b: Claim): Claim {
   };
 }
 
+/** Opposite words are compared as stems ("wors"); people read the word as the sentence has it. */
+function surfaceWord(value: string, sentence: string): string {
+  if (/\s|\d/u.test(value) || value === 'not' || value === 'affirmed') return value;
+  return tokenize(sentence).find((t) => stem(t.lower) === value)?.raw ?? value;
+}
+
 /** Judge one analysed page claim against the dataset. */
 export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): SentenceVerdict {
   const none: SentenceVerdict = { text, verdict: 'none', independent: 0, evidence: [], detail: null };
@@ -291,8 +308,13 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
   const ev = [...supports, ...contradicts].map((x) => evidenceOf(ds, x.id, x.j));
   const independent = new Set(ev.filter((e) => e.stance === 'supports').map((e) => e.origin)).size;
   const topConflict = contradicts[0];
-  const detail = topConflict?.j.difference
-    ? { kind: topConflict.j.difference.kind, page: topConflict.j.difference.a, source: topConflict.j.difference.b }
+  const diff = topConflict?.j.difference;
+  const detail = diff
+    ? {
+        kind: diff.kind,
+        page: surfaceWord(diff.a, text),
+        source: surfaceWord(diff.b, ds.data.claims[topConflict?.id ?? -1]?.text ?? ''),
+      }
     : null;
 
   const conflict = (): SentenceVerdict => ({
@@ -350,10 +372,11 @@ export function matchSentences(ds: LoadedDataset, sentences: string[], published
   });
   let onTopic = topic === 'on';
   if (topic === 'maybe') {
-    const clear = verdicts.filter(
-      (v) => v.verdict === 'corroborated' && (v.evidence[0]?.score ?? 0) >= CLEAR_SUPPORT,
-    ).length;
-    onTopic = clear >= MAYBE_MIN_CLEAR;
+    // Sentences that clearly restate a source (a conflict restates it with one detail changed),
+    // at least one of them corroborated.
+    const clear = (verdict: Verdict) =>
+      verdicts.filter((v) => v.verdict === verdict && (v.evidence[0]?.score ?? 0) >= CLEAR_SUPPORT).length;
+    onTopic = clear('corroborated') >= 1 && clear('corroborated') + clear('conflict') >= MAYBE_MIN_CLEAR;
     if (!onTopic) verdicts = sentences.map(silent);
   }
   return { onTopic, topicEntities: entities, sentences: verdicts };
