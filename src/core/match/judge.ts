@@ -32,7 +32,7 @@ export const THRESHOLDS = {
   conflictOther: 0.2,
   /** With the same person and the same date or number on both sides, less wording must agree. */
   anchoredConflict: 0.33,
-  /** With the same person alone, a little more. */
+  /** With the same person alone, as much (before/after needs more, below). */
   personAnchoredConflict: 0.33,
   /** A person swapped with nothing else named: nearly all of the page sentence, and a good part of
    * the source's, must be the same. */
@@ -64,9 +64,6 @@ function countedDifferences(c: Comparison): SlotDifference[] {
 export function judge(comparison: Comparison): Judgement | null {
   const c = { ...comparison, differences: countedDifferences(comparison) };
   const score = c.coverA;
-  // Support needs a named anchor in common (a person, place, organisation, date or number) or at
-  // least three shared words; a contradiction always needs the named anchor (two sentences about
-  // an unnamed "he" are too loosely tied to accuse either).
   // Another person saying or doing all of the same thing is itself the tie ("Chancellor Rishi
   // Sunak said the plan was working" vs "Chancellor Jeremy Hunt said … the plan was working").
   const speakerSwap =
@@ -76,6 +73,9 @@ export function judge(comparison: Comparison): Judgement | null {
     c.coverA >= THRESHOLDS.speakerSwap &&
     c.coverB >= THRESHOLDS.speakerSwapOther;
   if (speakerSwap) return { stance: 'contradicts', score: c.coverA, difference: c.differences[0] ?? null };
+  // Otherwise support needs a named anchor in common (a person, place, organisation, date or
+  // number) or at least three shared words; a contradiction always needs the named anchor (two
+  // sentences about an unnamed "he" are too loosely tied to accuse either).
   if (c.sharedEntityWeight === 0 && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
