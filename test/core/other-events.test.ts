@@ -10,15 +10,17 @@ import airbusLabels from '../fixtures/airbus/labels.json';
 import appleLabels from '../fixtures/apple/labels.json';
 import ecbLabels from '../fixtures/ecb/labels.json';
 import inflationLabels from '../fixtures/inflation/labels.json';
+import obituaryLabels from '../fixtures/obituary/labels.json';
 import quakeLabels from '../fixtures/quake/labels.json';
 
 /**
- * Five more events, written for the tests and labelled like the eval set, built and checked
+ * Six more events, written for the tests and labelled like the eval set, built and checked
  * through the same path as `npm run eval`: a central bank's rate decision (figures, a streak, an
  * earlier forecast), an aircraft order (a spun copy, a "not" in one clause of two, a direction
  * word), an earthquake (a loose translation, a changed title, weekdays) and an antitrust fine
  * (a blog's field lines, a speaker swapped, "would not appeal"), and an inflation report from two
- * sources only (few shared names: the verdicts decide the topic; an HTML source). The seed event tunes the matcher; these show what carries over. By hand, for example:
+ * sources only (few shared names: the verdicts decide the topic; an HTML source), and an obituary
+ * (a weekday after a run of names, years). The seed event tunes the matcher; these show what carries over. By hand, for example:
  *   npm run dataset -- --sources test/fixtures/ecb/sources --out /tmp/ecb.json
  *   npm run eval -- --labels test/fixtures/ecb/labels.json --pages test/fixtures/ecb/pages --dataset /tmp/ecb.json
  */
@@ -113,5 +115,17 @@ describe('other events (test/fixtures)', () => {
     expect(detail(page, 'Chancellor Rishi Sunak')).toMatchObject({ kind: 'person', source: 'Jeremy Hunt' });
     // Stems are compared; the card shows the words.
     expect(detail(page, 'Shadow chancellor')).toMatchObject({ kind: 'negation', page: 'better', source: 'worse' });
+  });
+
+  it("obituary: a weekday that follows only names is still the sentence's date", () => {
+    const page = check('obituary', 'obituary.html');
+    const report = scoreLabels(obituaryLabels as LabelledPage[], [page]);
+    const row = (v: string) => report.rows.find((r) => r.verdict === v);
+    expect(row('corroborated')).toMatchObject({ precision: 1, recall: 1 });
+    expect(row('conflict')?.precision).toBe(1);
+    // "Munro died at her home in Port Hope, Ontario, on Tuesday" (published Thursday 16 May) vs
+    // "died on Monday": the words before the weekday are all names.
+    expect(detail(page, 'Munro died')).toMatchObject({ kind: 'date', source: 'on Monday (13 May 2024)' });
+    expect(detail(page, 'Munro retired')).toMatchObject({ kind: 'date', page: '2012', source: '2013' });
   });
 });

@@ -141,11 +141,10 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     dates: dates.map(({ value, text: t, start, end }) => {
       const first = tokens.findIndex((x) => x.index >= start);
       const last = tokens.findIndex((x) => x.index >= end);
-      return {
-        value,
-        text: t,
-        cues: cueWords(first < 0 ? tokens.length : first, last < 0 ? tokens.length : last, true),
-      };
+      const near = cueWords(first < 0 ? tokens.length : first, last < 0 ? tokens.length : last, true);
+      // Only names before it ("… at her home in Port Hope, Ontario, on Tuesday"): the date is the
+      // sentence's own, and its words say what happened then.
+      return { value, text: t, cues: near.length || dates.length > 1 ? near : [...terms].sort() };
     }),
     numbers,
     order: [...order].sort(),
