@@ -275,19 +275,22 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   // Irregular forms: "met" and "meet" are one word to a reader, not to a stemmer. Each corpus word
   // is linked to its lemma, and each corpus lemma to its irregular forms (a page may say "met"
   // where the sources say "meet"); the lemma's WordNet senses stand for the form's.
+  const add = (map: Map<string, Set<string>>, key: string, value: string) => {
+    if (key === value) return;
+    const set = map.get(key) ?? new Set<string>();
+    set.add(value);
+    map.set(key, set);
+  };
   const irregular = wn.irregularForms();
   const formsOf = new Map<string, string[]>();
-  for (const [form, lemma] of irregular) formsOf.set(lemma, [...(formsOf.get(lemma) ?? []), form]);
+  for (const [form, lemma] of irregular) {
+    const forms = formsOf.get(lemma);
+    if (forms) forms.push(form);
+    else formsOf.set(lemma, [form]);
+  }
   const link = (a: string, b: string) => {
-    if (stem(a) === stem(b)) return;
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      const set = synonyms.get(stem(x)) ?? new Set<string>();
-      set.add(stem(y));
-      synonyms.set(stem(x), set);
-    }
+    add(synonyms, stem(a), stem(b));
+    add(synonyms, stem(b), stem(a));
   };
   for (const v of [...vocabulary].sort()) {
     const lemma = irregular.get(v);
@@ -300,12 +303,6 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   }
   const vocabularyStems = new Set([...vocabulary].map(stem));
   const antonyms = new Map<string, Set<string>>();
-  const add = (map: Map<string, Set<string>>, key: string, value: string) => {
-    if (key === value) return;
-    const set = map.get(key) ?? new Set<string>();
-    set.add(value);
-    map.set(key, set);
-  };
   for (const v of [...vocabulary].sort()) {
     const sv = stem(v);
     for (const pos of POS) {
@@ -331,15 +328,14 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
             }
           }
         }
+        // Antonyms with their irregular forms in the word's main sense: "fell" is the opposite of
+        // "rose" as "fall" is of "rise" (in rarer senses, "took" and "given" are not opposites).
+        const withForms = (w: string) => (sense === 0 ? [w, ...(formsOf.get(w) ?? [])] : [w]);
         for (const p of synset.pointers) {
           if (p.symbol !== '!') continue;
-          // With their irregular forms in the word's main sense: "fell" is the opposite of
-          // "rose" as "fall" is of "rise" (in rarer senses, "took" and "given" are not opposites).
           for (const a of wn.synset(p.offset, p.pos).words) {
             if (a.includes(' ')) continue;
-            const irregular = sense === 0 ? (w: string) => formsOf.get(w) ?? [] : () => [];
-            for (const af of [a, ...irregular(a)])
-              for (const vf of [v, ...irregular(v)]) add(antonyms, stem(af), stem(vf));
+            for (const af of withForms(a)) for (const vf of withForms(v)) add(antonyms, stem(af), stem(vf));
           }
         }
       }

@@ -22,17 +22,37 @@ export interface Mention {
 }
 
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'gov', 'gen', 'rep']);
+/**
+ * Portfolios and ranks that qualify a title ("Prime Minister", "Interior Minister", "Deputy …"):
+ * title words, and what tells two titles of the same rank apart.
+ */
+export const PORTFOLIO_WORDS = [
+  'prime',
+  'foreign',
+  'interior',
+  'defense',
+  'defence',
+  'finance',
+  'treasury',
+  'commerce',
+  'trade',
+  'justice',
+  'health',
+  'education',
+  'energy',
+  'agriculture',
+  'labor',
+  'labour',
+  'transport',
+  'economy',
+  'deputy',
+  'vice',
+];
 /** Words that form a title before a name. */
 export const TITLE_WORDS = new Set([
   'president',
   'secretary',
   'minister',
-  'foreign',
-  'prime',
-  'treasury',
-  'commerce',
-  'defense',
-  'defence',
   'state',
   'chairman',
   'chairwoman',
@@ -48,8 +68,6 @@ export const TITLE_WORDS = new Set([
   'spokesperson',
   'chief',
   'leader',
-  'vice',
-  'deputy',
   'press',
   'king',
   'queen',
@@ -63,7 +81,6 @@ export const TITLE_WORDS = new Set([
   'director',
   'mayor',
   'judge',
-  'justice',
   'senior',
   'top',
   'diplomat',
@@ -86,18 +103,7 @@ export const TITLE_WORDS = new Set([
   'attorney',
   'lawmaker',
   'coach',
-  // Portfolios, which stand before "Minister" or "Secretary" in titles.
-  'trade',
-  'finance',
-  'economy',
-  'interior',
-  'health',
-  'education',
-  'energy',
-  'agriculture',
-  'labor',
-  'labour',
-  'transport',
+  ...PORTFOLIO_WORDS,
 ]);
 const ORG_WORDS =
   /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate)\b/iu;

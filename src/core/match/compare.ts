@@ -6,7 +6,7 @@
  */
 import type { Claim, EntityRef } from '../claims/claim';
 import { compatibleDates, dateAgrees } from '../claims/dates';
-import { TITLE_WORDS } from '../claims/entities';
+import { PORTFOLIO_WORDS, TITLE_WORDS } from '../claims/entities';
 import type { Lexicon } from '../claims/lexicon';
 import { sameNumber } from '../claims/numbers';
 import { stem } from '../text/tokens';
@@ -107,30 +107,39 @@ function inverseOf(lexicon: Lexicon) {
 }
 
 /**
- * Every term that `termMatches(t, terms of c, lexicon)` accepts, as one set: c's terms and the
- * stems that have one of them as a synonym or neighbour. Built once per claim (dataset claims are
- * compared again and again), so similarity is one set lookup per term.
+ * A value computed once per claim and per `key` (a lexicon, a weighting): dataset claims are
+ * compared again and again, and WeakMaps let both claims and keys go with their dataset.
  */
-const reachSets = new WeakMap<Lexicon, WeakMap<Claim, ReadonlySet<string>>>();
-function reachOf(c: Claim, lexicon: Lexicon): ReadonlySet<string> {
-  let perClaim = reachSets.get(lexicon);
-  if (!perClaim) {
-    perClaim = new WeakMap();
-    reachSets.set(lexicon, perClaim);
-  }
-  let set = perClaim.get(c);
-  if (!set) {
-    const inv = inverseOf(lexicon);
-    const out = new Set(c.terms);
-    for (const t of c.terms) {
-      for (const x of inv.synonyms.get(t) ?? []) out.add(x);
-      for (const x of inv.related.get(t) ?? []) out.add(x);
+function perClaim<K extends object, V>(compute: (c: Claim, key: K) => V): (c: Claim, key: K) => V {
+  const byKey = new WeakMap<K, WeakMap<Claim, V>>();
+  return (c, key) => {
+    let cache = byKey.get(key);
+    if (!cache) {
+      cache = new WeakMap();
+      byKey.set(key, cache);
     }
-    set = out;
-    perClaim.set(c, set);
-  }
-  return set;
+    let value = cache.get(c);
+    if (value === undefined) {
+      value = compute(c, key);
+      cache.set(c, value);
+    }
+    return value;
+  };
 }
+
+/**
+ * Every term that `termMatches(t, terms of c, lexicon)` accepts, as one set: c's terms and the
+ * stems that have one of them as a synonym or neighbour, so similarity is one set lookup per term.
+ */
+const reachOf = perClaim((c: Claim, lexicon: Lexicon): ReadonlySet<string> => {
+  const inv = inverseOf(lexicon);
+  const out = new Set(c.terms);
+  for (const t of c.terms) {
+    for (const x of inv.synonyms.get(t) ?? []) out.add(x);
+    for (const x of inv.related.get(t) ?? []) out.add(x);
+  }
+  return out;
+});
 
 /** Are two entities the same or does one contain the other (Beijing within China)? */
 export function sameOrWithin(a: string, b: string, lexicon: Lexicon): boolean {
@@ -174,20 +183,10 @@ function entityMatched(e: EntityRef, others: EntityRef[], lexicon: Lexicon): boo
 }
 
 /** Weights of a claim's terms and entities, in order, looked up once per claim and weighting. */
-const weightCache = new WeakMap<Weights, WeakMap<Claim, { terms: number[]; entities: number[] }>>();
-function weightsOf(c: Claim, w: Weights): { terms: number[]; entities: number[] } {
-  let perClaim = weightCache.get(w);
-  if (!perClaim) {
-    perClaim = new WeakMap();
-    weightCache.set(w, perClaim);
-  }
-  let out = perClaim.get(c);
-  if (!out) {
-    out = { terms: c.terms.map((t) => w.weight(t)), entities: c.entities.map((e) => w.weight(entityKey(e.id))) };
-    perClaim.set(c, out);
-  }
-  return out;
-}
+const weightsOf = perClaim((c: Claim, w: Weights) => ({
+  terms: c.terms.map((t) => w.weight(t)),
+  entities: c.entities.map((e) => w.weight(entityKey(e.id))),
+}));
 
 export function similarity(
   a: Claim,
@@ -480,38 +479,15 @@ function negationApplies(neg: Claim, other: Claim, lexicon: Lexicon): boolean {
   const scope = new Set(neg.negatedTerms);
   const rest = neg.terms.filter((t) => !scope.has(t));
   if (rest.length === 0) return true;
+  // The reach set already holds every stem with a synonym among `other`'s terms.
   const reach = reachOf(other, lexicon);
-  const shared = (xs: readonly string[]) =>
-    xs.filter((t) => reach.has(t) || (lexicon.synonyms.get(t) ?? []).some((s) => termSet(other).has(s))).length;
+  const shared = (xs: readonly string[]) => xs.filter((t) => reach.has(t)).length;
   return shared(neg.negatedTerms) >= shared(rest);
 }
 
 /** Title stems that name a rank, and those that name a portfolio within it. */
 const TITLE_HEADS = new Set(['minist', 'secretari', 'chancellor', 'commission', 'director', 'chief']);
-const PORTFOLIOS = new Set(
-  [
-    'prime',
-    'foreign',
-    'interior',
-    'defense',
-    'defence',
-    'finance',
-    'treasury',
-    'commerce',
-    'trade',
-    'justice',
-    'health',
-    'education',
-    'energy',
-    'agriculture',
-    'labor',
-    'labour',
-    'transport',
-    'economy',
-    'deputy',
-    'vice',
-  ].map(stem),
-);
+const PORTFOLIOS = new Set(PORTFOLIO_WORDS.map(stem));
 /** Readable words for title stems ("prime minist" → "Prime Minister"). */
 const TITLE_TEXT = new Map([...TITLE_WORDS].map((w) => [stem(w), w]));
 function titleText(role: readonly string[]): string {
