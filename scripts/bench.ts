@@ -18,6 +18,7 @@ import { type LoadedDataset, loadDataset, loadDatasetText } from '../src/core/da
 import type { Dataset } from '../src/core/dataset/schema';
 import { serializeDataset } from '../src/core/dataset/serialize';
 import { judgeClaim, matchSentences } from '../src/core/match/match';
+import { rng } from './rng';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -26,17 +27,6 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
   },
 });
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const heapMb = () => {
   globalThis.gc?.();
@@ -100,23 +90,21 @@ function medianRound(work: () => unknown, budgetMs: number): number {
   return times[Math.floor(times.length / 2)] ?? 0;
 }
 
+/** Each page's verdicts, in order. */
+function verdictsOf(ds: LoadedDataset, pages: ReturnType<typeof workload>): string[][] {
+  return pages.map((p) => matchSentences(ds, p.sentences, p.published).sentences.map((v) => v.verdict));
+}
+
 /**
- * Share of the workload's page verdicts that stay the same when the bundled claims are buried in a
- * synthetic dataset: does retrieval still find them among many claims sharing their words? (The
- * synthetic claims keep their originals' dates and numbers, so a few may also match.)
+ * Share of the workload's page verdicts (`base`, with the bundled dataset) that stay the same when
+ * the bundled claims are buried in a synthetic dataset: does retrieval still find them among many
+ * claims sharing their words? (The synthetic claims keep their originals' dates and numbers, so
+ * a few may also match.)
  */
-function sameVerdicts(base: LoadedDataset, big: LoadedDataset, pages: ReturnType<typeof workload>): number {
-  let same = 0;
-  let total = 0;
-  for (const p of pages) {
-    const a = matchSentences(base, p.sentences, p.published).sentences;
-    const b = matchSentences(big, p.sentences, p.published).sentences;
-    a.forEach((v, i) => {
-      total++;
-      if (v.verdict === b[i]?.verdict) same++;
-    });
-  }
-  return total ? same / total : 1;
+function sameVerdicts(base: string[][], big: LoadedDataset, pages: ReturnType<typeof workload>): number {
+  const other = verdictsOf(big, pages);
+  const pairs = base.flatMap((page, i) => page.map((v, k) => v === other[i]?.[k]));
+  return pairs.length ? pairs.filter(Boolean).length / pairs.length : 1;
 }
 
 /**
@@ -180,6 +168,7 @@ function benchMatcher() {
     `bundled (${bundled.claims.length} claims, ${(text.length / 1024).toFixed(0)} KiB): load+validate+index ${loadMs.toFixed(1)} ms, heap ≈ ${heap.toFixed(1)} MB\n` +
       `  ${base.perSecond.toFixed(0)} sentences/s = ${base.perSentence.toFixed(3)} ms/sentence (analysis ${base.analysis.toFixed(3)} + judging ${base.judging.toFixed(3)})`,
   );
+  const baseVerdicts = verdictsOf(bundled, pages);
   for (const n of (values.sizes ?? '').split(',').map(Number).filter(Boolean)) {
     const data = synthetic(bundled.data, n);
     const h0 = heapMb();
@@ -188,7 +177,7 @@ function benchMatcher() {
     const load = performance.now() - l0;
     const h = heapMb() - h0;
     const r = timeMatching(ds, pages, 2000);
-    const same = sameVerdicts(bundled, ds, pages);
+    const same = sameVerdicts(baseVerdicts, ds, pages);
     console.log(
       `synthetic ${String(n).padStart(6)} claims: index ${load.toFixed(0)} ms, heap ≈ ${h.toFixed(0)} MB, ${r.perSecond.toFixed(0)} sentences/s = ` +
         `${r.perSentence.toFixed(3)} ms/sentence (analysis ${r.analysis.toFixed(3)} + judging ${r.judging.toFixed(3)}, judging ×${(r.judging / base.judging).toFixed(2)} of bundled); ` +

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { rng } from '../../scripts/rng';
 import type { Claim } from '../../src/core/claims/claim';
 import { emptyLexiconData, toLexicon } from '../../src/core/claims/lexicon';
 import { buildIndex, type ClaimIndex, entityKey, retrieve } from '../../src/core/match/retrieve';
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const claim = (terms: string[], entities: string[] = []): Claim => ({
   terms: [...new Set(terms)].sort(),
