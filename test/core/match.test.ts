@@ -27,6 +27,26 @@ function judge(sentence: string, published = '2024-06-05'): SentenceVerdict {
   return last;
 }
 
+/** A comparison of two claims with nothing in common, changed where a test says. */
+function comparison(fields: Partial<Comparison>): Comparison {
+  return {
+    coverA: 0,
+    coverB: 0,
+    sharedEntityWeight: 0,
+    sharedTerms: 0,
+    sharedSlots: 0,
+    sharedPeople: 0,
+    sharedNames: 0,
+    actorMissing: false,
+    otherOccasion: false,
+    unstatedDetails: 0,
+    otherParticipants: false,
+    sharedQuote: false,
+    differences: [],
+    ...fields,
+  };
+}
+
 describe('matcher verdicts on a synthetic dataset', () => {
   it('corroborates a restated fact and counts copies of one original once', () => {
     const v = judge('Last year Canada sold Japan goods worth $21 billion.');
@@ -141,21 +161,17 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(v.detail?.kind).toBe('date');
     // The rule itself: nearly all of the page sentence in the source, the same person, one date
     // changed, while the source says much more (its share stated by the page is small).
-    const pair: Comparison = {
+    const pair = comparison({
       coverA: 0.8,
       coverB: 0.12,
       sharedEntityWeight: 3,
       sharedTerms: 1,
-      sharedSlots: 0,
       sharedPeople: 1,
       sharedNames: 2,
-      actorMissing: false,
       otherOccasion: true,
       unstatedDetails: 1,
-      otherParticipants: false,
-      sharedQuote: false,
       differences: [{ kind: 'date', a: 'on Sunday', b: 'April 8', aKey: 'on Sunday', bKey: 'April 8' }],
-    };
+    });
     expect(judgePair(pair)?.stance).toBe('contradicts');
     expect(judgePair({ ...pair, sharedPeople: 0 })).toBeNull();
     // Without a person in common, several names in common (a list of countries) anchor it.
@@ -165,24 +181,18 @@ describe('matcher verdicts on a synthetic dataset', () => {
 
   it('takes a changed place over a "not" the source has in another clause', () => {
     // "Speaking in Frankfurt, the ECB president declined to say …" vs "Lagarde spoke in Paris".
-    const base: Comparison = {
+    const base = comparison({
       coverA: 0.6,
       coverB: 0.3,
       sharedEntityWeight: 3,
       sharedTerms: 2,
-      sharedSlots: 0,
       sharedPeople: 1,
       sharedNames: 1,
-      actorMissing: false,
-      otherOccasion: false,
-      unstatedDetails: 0,
-      otherParticipants: false,
-      sharedQuote: false,
       differences: [
         { kind: 'place', a: 'Paris', b: 'Frankfurt', aKey: 'paris', bKey: 'frankfurt' },
         { kind: 'negation', a: 'affirmed', b: 'not', aKey: 'affirmed', bKey: 'not' },
       ],
-    };
+    });
     expect(judgePair(base)?.difference?.kind).toBe('place');
     // The page's own "not" is what it says: two differences, no verdict.
     const negatedPage = { kind: 'negation' as const, a: 'not', b: 'affirmed', aKey: 'not', bKey: 'affirmed' };
@@ -193,7 +203,7 @@ describe('matcher verdicts on a synthetic dataset', () => {
 
   it('accepts reworded support when the same person, date and number agree', () => {
     // "touched down … on April 8 for a two-day go to" vs "arrived … on April 8 for a two-day visit".
-    const spun: Comparison = {
+    const spun = comparison({
       coverA: 0.35,
       coverB: 0.5,
       sharedEntityWeight: 8,
@@ -201,13 +211,8 @@ describe('matcher verdicts on a synthetic dataset', () => {
       sharedSlots: 2,
       sharedPeople: 1,
       sharedNames: 2,
-      actorMissing: false,
-      otherOccasion: false,
-      unstatedDetails: 0,
-      otherParticipants: false,
-      sharedQuote: false,
       differences: [],
-    };
+    });
     expect(judgePair(spun)?.stance).toBe('supports');
     expect(judgePair({ ...spun, sharedSlots: 1 })).toBeNull(); // one agreeing date is not enough
     expect(judgePair({ ...spun, sharedPeople: 0 })).toBeNull();

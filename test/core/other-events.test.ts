@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/build/build-dataset';
@@ -6,37 +7,34 @@ import { readSources } from '../../src/build/read-sources';
 import { type LabelledPage, scoreLabels } from '../../src/build/score';
 import { WordNet } from '../../src/build/wordnet';
 import { loadDataset } from '../../src/core/dataset/loaded';
-import airbusLabels from '../fixtures/airbus/labels.json';
-import appleLabels from '../fixtures/apple/labels.json';
-import ecbLabels from '../fixtures/ecb/labels.json';
-import inflationLabels from '../fixtures/inflation/labels.json';
-import obituaryLabels from '../fixtures/obituary/labels.json';
-import quakeLabels from '../fixtures/quake/labels.json';
 
 /**
- * Six more events, written for the tests and labelled like the eval set, built and checked
- * through the same path as `npm run eval`: a central bank's rate decision (figures, a streak, an
- * earlier forecast), an aircraft order (a spun copy, a "not" in one clause of two, a direction
- * word), an earthquake (a loose translation, a changed title, weekdays) and an antitrust fine
- * (a blog's field lines, a speaker swapped, "would not appeal"), and an inflation report from two
- * sources only (few shared names: the verdicts decide the topic; an HTML source), and an obituary
- * (a weekday after a run of names, years). The seed event tunes the matcher; these show what carries over. By hand, for example:
+ * Six more events, written for the tests and labelled like the eval set, built and checked through
+ * the same path as `npm run eval`: a central bank's rate decision (figures, a streak, an earlier
+ * forecast); an aircraft order (a spun copy, a "not" in one clause of two, a direction word); an
+ * earthquake (a loose translation, a changed title, weekdays); an antitrust fine (a blog's field
+ * lines, a speaker swapped, "would not appeal"); an inflation report from two sources only (few
+ * shared names: the verdicts decide the topic; an HTML source); an obituary (a weekday after a run
+ * of names, years). The seed event tunes the matcher; these show what carries over. By hand:
  *   npm run dataset -- --sources test/fixtures/ecb/sources --out /tmp/ecb.json
  *   npm run eval -- --labels test/fixtures/ecb/labels.json --pages test/fixtures/ecb/pages --dataset /tmp/ecb.json
  */
 const wordnet = new WordNet();
-function check(name: string, page: string): CheckedPage {
+/** Build the event's dataset, check its page and score it against its labels. */
+function check(name: string) {
   const dir = join(import.meta.dirname, '../fixtures', name);
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as LabelledPage[];
   const { dataset } = buildDataset(readSources(join(dir, 'sources')), { name, wordnet });
-  return checkFile(loadDataset(dataset), join(dir, 'pages', page));
+  const page = checkFile(loadDataset(dataset), join(dir, 'pages', labels[0]?.page ?? ''));
+  const report = scoreLabels(labels, [page]);
+  const row = (verdict: string) => report.rows.find((r) => r.verdict === verdict);
+  return { page, report, row };
 }
 const detail = (page: CheckedPage, start: string) => page.sentences.find((s) => s.text.startsWith(start))?.detail;
 
 describe('other events (test/fixtures)', () => {
   it('central bank: no false badge, every corroborated sentence found, the right figures compared', () => {
-    const page = check('ecb', 'ecb.html');
-    const report = scoreLabels(ecbLabels as LabelledPage[], [page]);
-    const row = (v: string) => report.rows.find((r) => r.verdict === v);
+    const { page, report, row } = check('ecb');
     expect(row('corroborated')).toMatchObject({ precision: 1, recall: 1 });
     expect(row('conflict')?.precision).toBe(1);
     // Two of four conflicts are out of reach (README: what the matcher misses): a place beside a
@@ -54,9 +52,7 @@ describe('other events (test/fixtures)', () => {
   });
 
   it('aircraft order: a spun copy is one witness, a "not" in the other clause accuses nothing, "fell" is not "rose"', () => {
-    const page = check('airbus', 'airbus.html');
-    const report = scoreLabels(airbusLabels as LabelledPage[], [page]);
-    const row = (v: string) => report.rows.find((r) => r.verdict === v);
+    const { page, row } = check('airbus');
     expect(row('corroborated')).toMatchObject({ precision: 1, recall: 1 });
     expect(row('conflict')?.precision).toBe(1);
     const verdict = (start: string) => page.sentences.find((s) => s.text.startsWith(start));
@@ -68,9 +64,7 @@ describe('other events (test/fixtures)', () => {
   });
 
   it('earthquake: a loose translation is one witness with its original, a changed title is a conflict', () => {
-    const page = check('quake', 'quake.html');
-    const report = scoreLabels(quakeLabels as LabelledPage[], [page]);
-    const row = (v: string) => report.rows.find((r) => r.verdict === v);
+    const { page, row } = check('quake');
     expect(row('corroborated')?.precision).toBe(1);
     expect(row('corroborated')?.recall).toBeGreaterThanOrEqual(0.8);
     expect(row('conflict')).toMatchObject({ precision: 1, recall: 1 });
@@ -87,9 +81,7 @@ describe('other events (test/fixtures)', () => {
   });
 
   it('antitrust fine: a speaker swapped, a "not" added and a place changed are conflicts; nothing false', () => {
-    const page = check('apple', 'apple.html');
-    const report = scoreLabels(appleLabels as LabelledPage[], [page]);
-    const row = (v: string) => report.rows.find((r) => r.verdict === v);
+    const { page, row } = check('apple');
     expect(row('corroborated')).toMatchObject({ precision: 1, recall: 1 });
     expect(row('conflict')?.precision).toBe(1);
     expect(row('conflict')?.recall).toBeGreaterThanOrEqual(0.6);
@@ -105,10 +97,8 @@ describe('other events (test/fixtures)', () => {
   });
 
   it('inflation, two sources: on topic through its verdicts; a speaker swap and opposite words are conflicts', () => {
-    const page = check('inflation', 'inflation.html');
+    const { page, report, row } = check('inflation');
     expect(page.onTopic).toBe(true);
-    const report = scoreLabels(inflationLabels as LabelledPage[], [page]);
-    const row = (v: string) => report.rows.find((r) => r.verdict === v);
     expect(row('corroborated')?.precision).toBe(1);
     expect(row('conflict')?.precision).toBe(1);
     expect(report.falseBadgesPer100None).toBe(0);
@@ -118,9 +108,7 @@ describe('other events (test/fixtures)', () => {
   });
 
   it("obituary: a weekday that follows only names is still the sentence's date", () => {
-    const page = check('obituary', 'obituary.html');
-    const report = scoreLabels(obituaryLabels as LabelledPage[], [page]);
-    const row = (v: string) => report.rows.find((r) => r.verdict === v);
+    const { page, row } = check('obituary');
     expect(row('corroborated')).toMatchObject({ precision: 1, recall: 1 });
     expect(row('conflict')?.precision).toBe(1);
     // "Munro died at her home in Port Hope, Ontario, on Tuesday" (published Thursday 16 May) vs
