@@ -111,18 +111,14 @@ function inverseOf(lexicon: Lexicon) {
  * compared again and again, and WeakMaps let both claims and keys go with their dataset.
  */
 function perClaim<K extends object, V>(compute: (c: Claim, key: K) => V): (c: Claim, key: K) => V {
-  const byKey = new WeakMap<K, WeakMap<Claim, V>>();
+  // One entry per claim, for the key it was last computed with (a claim meets one lexicon and one
+  // weighting in practice): one WeakMap lookup on the hot path instead of two.
+  const cache = new WeakMap<Claim, { key: K; value: V }>();
   return (c, key) => {
-    let cache = byKey.get(key);
-    if (!cache) {
-      cache = new WeakMap();
-      byKey.set(key, cache);
-    }
-    let value = cache.get(c);
-    if (value === undefined) {
-      value = compute(c, key);
-      cache.set(c, value);
-    }
+    const hit = cache.get(c);
+    if (hit && hit.key === key) return hit.value;
+    const value = compute(c, key);
+    cache.set(c, { key, value });
     return value;
   };
 }
@@ -140,6 +136,9 @@ const reachOf = perClaim((c: Claim, lexicon: Lexicon): ReadonlySet<string> => {
   }
   return out;
 });
+
+/** A claim's terms that have opposites in the lexicon (few): the only ones an antonym check needs. */
+const withAntonyms = perClaim((c: Claim, lexicon: Lexicon): string[] => c.terms.filter((t) => lexicon.antonyms.has(t)));
 
 /** Are two entities the same or does one contain the other (Beijing within China)? */
 export function sameOrWithin(a: string, b: string, lexicon: Lexicon): boolean {
@@ -188,12 +187,14 @@ const weightsOf = perClaim((c: Claim, w: Weights) => ({
   entities: c.entities.map((e) => w.weight(entityKey(e.id))),
 }));
 
+const NOTHING_IGNORED: ReadonlySet<string> = new Set();
+
 export function similarity(
   a: Claim,
   b: Claim,
   lexicon: Lexicon,
   w: Weights,
-  ignore: ReadonlySet<string> = new Set(),
+  ignore: ReadonlySet<string> = NOTHING_IGNORED,
 ): Similarity {
   const bReach = reachOf(b, lexicon);
   const aReach = reachOf(a, lexicon);
@@ -203,8 +204,11 @@ export function similarity(
   let matchedB = 0;
   let sharedTerms = 0;
   const [aw, bw] = [weightsOf(a, w), weightsOf(b, w)];
-  for (const [i, t] of a.terms.entries()) {
-    if (ignore.size && ignore.has(`term:${t}`)) continue;
+  // Plain indexed loops: this runs for every candidate pair of every page sentence.
+  const anyIgnored = ignore.size > 0;
+  for (let i = 0; i < a.terms.length; i++) {
+    const t = a.terms[i] ?? '';
+    if (anyIgnored && ignore.has(`term:${t}`)) continue;
     const x = aw.terms[i] ?? 0;
     totalA += x;
     if (bReach.has(t)) {
@@ -212,8 +216,9 @@ export function similarity(
       sharedTerms++;
     }
   }
-  for (const [i, t] of b.terms.entries()) {
-    if (ignore.size && ignore.has(`term:${t}`)) continue;
+  for (let i = 0; i < b.terms.length; i++) {
+    const t = b.terms[i] ?? '';
+    if (anyIgnored && ignore.has(`term:${t}`)) continue;
     const x = bw.terms[i] ?? 0;
     totalB += x;
     if (aReach.has(t)) matchedB += x;
@@ -230,8 +235,9 @@ export function similarity(
       : others.some((o) => sameOrWithin(e.id, o.id, lexicon))
         ? 0.5
         : 0;
-  for (const [i, e] of a.entities.entries()) {
-    if (ignore.has(e.id)) continue;
+  for (let i = 0; i < a.entities.length; i++) {
+    const e = a.entities[i];
+    if (!e || ignore.has(e.id)) continue;
     const x = aw.entities[i] ?? 0;
     totalA += x;
     const credit = entityCredit(e, b.entities);
@@ -240,8 +246,9 @@ export function similarity(
     if (credit === 1 && e.kind === 'person') sharedPeople++;
     if (credit === 1) sharedNames++;
   }
-  for (const [i, e] of b.entities.entries()) {
-    if (ignore.has(e.id)) continue;
+  for (let i = 0; i < b.entities.length; i++) {
+    const e = b.entities[i];
+    if (!e || ignore.has(e.id)) continue;
     const x = bw.entities[i] ?? 0;
     totalB += x;
     matchedB += x * entityCredit(e, a.entities);
@@ -281,7 +288,7 @@ export function similarity(
   // "$240 billion"); ones only one side has count as content the other lacks. A differing slot
   // (the conflict itself) is left out of both totals.
   for (const d of a.dates) {
-    if (ignore.has(`date:${d.value}`)) continue;
+    if (anyIgnored && ignore.has(`date:${d.value}`)) continue;
     totalA += SLOT_WEIGHT;
     if (b.dates.some((e) => compatibleDates(d.value, e.value))) {
       matchedA += SLOT_WEIGHT;
@@ -290,12 +297,12 @@ export function similarity(
     }
   }
   for (const d of b.dates) {
-    if (ignore.has(`date:${d.value}`)) continue;
+    if (anyIgnored && ignore.has(`date:${d.value}`)) continue;
     totalB += SLOT_WEIGHT;
     if (a.dates.some((e) => compatibleDates(d.value, e.value))) matchedB += SLOT_WEIGHT;
   }
   for (const n of a.numbers) {
-    if (ignore.has(`number:${n.unit}`)) continue;
+    if (anyIgnored && ignore.has(`number:${n.unit}`)) continue;
     totalA += SLOT_WEIGHT;
     if (b.numbers.some((m) => m.unit === n.unit && sameNumber(n, m))) {
       matchedA += SLOT_WEIGHT;
@@ -304,7 +311,7 @@ export function similarity(
     }
   }
   for (const n of b.numbers) {
-    if (ignore.has(`number:${n.unit}`)) continue;
+    if (anyIgnored && ignore.has(`number:${n.unit}`)) continue;
     totalB += SLOT_WEIGHT;
     if (a.numbers.some((m) => m.unit === n.unit && sameNumber(n, m))) matchedB += SLOT_WEIGHT;
   }
@@ -353,8 +360,8 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
 
   // Dates: a date on each side that the other has nothing compatible with, attached to the same
   // happening (shared words around them: "confirmed … on April 3" vs "confirmed … on April 7").
-  const aOnly = a.dates.filter((d) => !dateAgrees(d.value, b.dates));
-  const bOnly = b.dates.filter((d) => !dateAgrees(d.value, a.dates));
+  const aOnly = b.dates.length ? a.dates.filter((d) => !dateAgrees(d.value, b.dates)) : [];
+  const bOnly = aOnly.length ? b.dates.filter((d) => !dateAgrees(d.value, a.dates)) : [];
   const datePair = aOnly.flatMap((x) =>
     bOnly.filter((y) => sharesCue(x.cues, y.cues, lexicon)).map((y) => [x, y] as const),
   )[0];
@@ -424,11 +431,13 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
       }
     }
   }
-  const aPlaces = a.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, b.entities, lexicon));
-  const bPlaces = b.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, a.entities, lexicon));
-  const pair = (sameOccasion ? aPlaces : []).flatMap((x) =>
-    bPlaces.filter((y) => y.ctx === x.ctx).map((y) => [x, y] as const),
-  )[0];
+  const aPlaces = sameOccasion
+    ? a.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, b.entities, lexicon))
+    : [];
+  const bPlaces = aPlaces.length
+    ? b.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, a.entities, lexicon))
+    : [];
+  const pair = aPlaces.flatMap((x) => bPlaces.filter((y) => y.ctx === x.ctx).map((y) => [x, y] as const))[0];
   if (pair) {
     const [x, y] = pair;
     out.push({ kind: 'place', a: displayName(x, lexicon), b: displayName(y, lexicon), aKey: x.id, bKey: y.id });
@@ -437,9 +446,11 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   // Before/after: the same two people in the opposite order ("Yellen warned after Lavrov left"
   // vs "Lavrov's visit came after Yellen warned"), or one side says before where the other says
   // after.
-  const swapped = a.sequence.find(([x, y]) => b.sequence.some(([u, w]) => u === y && w === x));
-  const aOrder = new Set(a.order);
-  const bOrder = new Set(b.order);
+  const swapped = b.sequence.length
+    ? a.sequence.find(([x, y]) => b.sequence.some(([u, w]) => u === y && w === x))
+    : undefined;
+  const aOrder = new Set(a.order.length && b.order.length ? a.order : []);
+  const bOrder = new Set(aOrder.size ? b.order : []);
   if (swapped) {
     const name = (id: string) => lexicon.entities.get(id)?.name ?? id;
     const [x, y] = swapped;
@@ -455,7 +466,7 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   // An antonym counts only where each side has one word of the pair ("allowed" vs "barred"), not
   // where one side uses both ("so far … close position").
   const aTerms = termSet(a);
-  const antonymPair = a.terms.find(
+  const antonymPair = withAntonyms(a, lexicon).find(
     (t) => !bTerms.has(t) && (lexicon.antonyms.get(t) ?? []).some((x) => bTerms.has(x) && !aTerms.has(x)),
   );
   if (antonymPair) flip = !flip;
@@ -504,8 +515,17 @@ function displayName(e: EntityRef, lexicon: Lexicon): string {
 
 export function compareClaims(a: Claim, b: Claim, lexicon: Lexicon, w: Weights): Comparison {
   const differences = slotDifferences(a, b, lexicon);
-  // Entities that are the differing slot do not count against similarity: "Raimondo warned …"
-  // vs "Yellen warned …" is the same fact with one detail changed.
+  const ignore = differences.length ? ignoredFor(differences, a, b) : NOTHING_IGNORED;
+  const out = similarity(a, b, lexicon, w, ignore) as Comparison;
+  out.differences = differences;
+  return out;
+}
+
+/**
+ * Entities that are the differing slot do not count against similarity: "Raimondo warned …"
+ * vs "Yellen warned …" is the same fact with one detail changed.
+ */
+function ignoredFor(differences: SlotDifference[], a: Claim, b: Claim): Set<string> {
   const ignore = new Set<string>();
   for (const d of differences) {
     if (d.kind === 'date')
@@ -520,5 +540,5 @@ export function compareClaims(a: Claim, b: Claim, lexicon: Lexicon, w: Weights):
       if (key.includes('|')) for (const r of key.split('|')[1]?.split(' ') ?? []) ignore.add(`term:${r}`);
     for (const e of [...a.entities, ...b.entities]) if (e.id === d.aKey || e.id === d.bKey) ignore.add(e.id);
   }
-  return { ...similarity(a, b, lexicon, w, ignore), differences };
+  return ignore;
 }

@@ -12,7 +12,7 @@ import { dateAgrees } from '../claims/dates';
 import { sameNumber } from '../claims/numbers';
 import type { LoadedDataset } from '../dataset/loaded';
 import { stem, tokenize } from '../text/tokens';
-import { compareClaims, type SlotKind } from './compare';
+import { compareClaims, type SlotKind, slotDifferences } from './compare';
 import { type Judgement, judge, type Stance } from './judge';
 import { entityKey, retrieve } from './retrieve';
 
@@ -174,6 +174,8 @@ function supportedByTwo(
       const [x, y] = [ranked[i], ranked[k]];
       const [cx, cy] = [ds.claims[x?.id ?? -1], ds.claims[y?.id ?? -1]];
       if (!x || !y || !cx || !cy || ds.data.claims[x.id]?.source !== ds.data.claims[y.id]?.source) continue;
+      // The union states at most what each states: a pair that cannot reach the bar is not compared.
+      if (x.cover + y.cover < JOINED_SUPPORT) continue;
       const cmp = compareClaims(claim, mergedPair(ds, x.id, y.id), ds.lexicon, ds.index);
       const j = judge(cmp);
       // Joined support must rest on a named anchor, not on shared wording alone.
@@ -210,13 +212,15 @@ function contradictedAlongside(
     for (const y of [s.id - 1, s.id + 1]) {
       const [cs, cy] = [ds.claims[s.id], ds.claims[y]];
       if (y === s.id || !cs || !cy || ds.data.claims[y]?.source !== source) continue;
+      // The differing detail must come from the added sentence, not the supporting one, and
+      // polarity belongs to one sentence's clause (a neighbour's "not" says nothing about this
+      // one): without a typed difference of its own, the neighbour is not read with the seed.
+      const kinds = slotDifferences(claim, cy, ds.lexicon).map((d) => d.kind);
+      if (!kinds.some((k) => k !== 'negation')) continue;
       const j = judge(compareClaims(claim, mergedPair(ds, s.id, y), ds.lexicon, ds.index));
-      // Polarity belongs to one sentence's clause: a neighbour's "not" says nothing about this one.
       if (j?.stance !== 'contradicts' || !j.difference || j.difference.kind === 'negation') continue;
-      // The differing detail must come from the added sentence, not the supporting one.
+      if (!kinds.includes(j.difference.kind)) continue;
       const alone = compareClaims(claim, cy, ds.lexicon, ds.index);
-      const kind = j.difference.kind;
-      if (!alone.differences.some((d) => d.kind === kind)) continue;
       if (!best || alone.coverA > best.closeness) best = { id: y, j, closeness: alone.coverA };
     }
   }
