@@ -201,6 +201,26 @@ describe('matcher verdicts on a synthetic dataset', () => {
     ).toBeNull();
   });
 
+  it('counts the thing a changed number counts as shared; compares years only by what happened then', () => {
+    const read = (text: string) => analyzeSentence(text, { published: '2024-05-15', lexicon: ds.lexicon });
+    const compare = (a: string, b: string) => compareClaims(read(a), read(b), ds.lexicon, ds.index);
+    // "16 collections" vs "14 collections": the value differs, "collections" is on both sides.
+    const count = compare(
+      'Munro wrote 16 collections of short stories over her career.',
+      'Munro published 14 collections of short stories, beginning with Dance of the Happy Shades in 1968.',
+    );
+    expect(count.differences.map((d) => d.kind)).toEqual(['number']);
+    const otherThing = compare(
+      'Munro wrote 16 collections of short stories over her career.',
+      'Munro published 14 novels of short stories, beginning with Dance of the Happy Shades in 1968.',
+    );
+    expect(otherThing.differences).toEqual([]);
+    expect(otherThing.coverB).toBeLessThan(count.coverB);
+    // Two years after different verbs, with nothing named beside them, are two facts.
+    const verbs = compare('Alice Munro moved to Victoria in 1963.', 'Alice Munro won a prize in 1961.');
+    expect(verbs.differences.find((d) => d.kind === 'date')).toBeUndefined();
+  });
+
   it('accepts reworded support when the same person, date and number agree', () => {
     // "touched down … on April 8 for a two-day go to" vs "arrived … on April 8 for a two-day visit".
     const spun = comparison({

@@ -15,7 +15,7 @@ import { loadDataset } from '../../src/core/dataset/loaded';
  * earthquake (a loose translation, a changed title, weekdays); an antitrust fine (a blog's field
  * lines, a speaker swapped, "would not appeal"); an inflation report from two sources only (few
  * shared names: the verdicts decide the topic; an HTML source); an obituary (a weekday after a run
- * of names, years). The seed event tunes the matcher; these show what carries over. By hand:
+ * of names, years beside a prize, a changed count). The seed event tunes the matcher; these show what carries over. By hand:
  *   npm run dataset -- --sources test/fixtures/ecb/sources --out /tmp/ecb.json
  *   npm run eval -- --labels test/fixtures/ecb/labels.json --pages test/fixtures/ecb/pages --dataset /tmp/ecb.json
  */
@@ -105,9 +105,15 @@ describe('other events (test/fixtures)', () => {
     expect(detail(page, 'Chancellor Rishi Sunak')).toMatchObject({ kind: 'person', source: 'Jeremy Hunt' });
     // Stems are compared; the card shows the words.
     expect(detail(page, 'Shadow chancellor')).toMatchObject({ kind: 'negation', page: 'better', source: 'worse' });
+    // "published by the Office for National Statistics last Thursday" vs "the Office for National
+    // Statistics said on Wednesday": the office beside both dates ties them.
+    expect(detail(page, 'The figures were published')).toMatchObject({
+      kind: 'date',
+      source: 'on Wednesday (17 April 2024)',
+    });
   });
 
-  it("obituary: a weekday that follows only names is still the sentence's date", () => {
+  it("obituary: a weekday that follows only names is still the sentence's date; a prize's year; a count", () => {
     const { page, row } = check('obituary');
     expect(row('corroborated')).toMatchObject({ precision: 1, recall: 1 });
     expect(row('conflict')?.precision).toBe(1);
@@ -115,5 +121,10 @@ describe('other events (test/fixtures)', () => {
     // "died on Monday": the words before the weekday are all names.
     expect(detail(page, 'Munro died')).toMatchObject({ kind: 'date', source: 'on Monday (13 May 2024)' });
     expect(detail(page, 'Munro retired')).toMatchObject({ kind: 'date', page: '2012', source: '2013' });
+    // "received the Nobel Prize … in 2014" vs "won the Nobel Prize … in 2013": the prize beside the
+    // year ties the two, whatever the verb; "16 collections" vs "14 collections": the same count.
+    expect(detail(page, 'Alice Munro, who received')).toMatchObject({ kind: 'date', page: '2014', source: '2013' });
+    expect(detail(page, 'Munro wrote')).toMatchObject({ kind: 'number', page: '16 collections' });
+    expect(row('conflict')?.recall).toBe(1);
   });
 });

@@ -95,8 +95,11 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
           .sort()
       : undefined;
 
+  // Names of things (prizes, events, organisations) by token: a date next to one is about it
+  // ("received the Nobel Prize in 2014"), however the verb is worded.
+  const thingAt = new Map<number, string>();
   const cueWords = (start: number, end: number, beforeOnly = false) =>
-    windowCues(tokens, start, end, covered, beforeOnly, folded);
+    windowCues(tokens, start, end, covered, beforeOnly, folded, beforeOnly ? thingAt : undefined);
   const entities = new Map<string, EntityRef>();
   const people: { id: string; start: number }[] = [];
   const mentionRefs: EntityRef[] = [];
@@ -117,6 +120,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       const ctx = placeContext(folded, tokens, m.start);
       if (ctx && (ref.kind === 'place' || ctx === 'list')) ref.ctx = ctx;
     }
+    if (ref.kind === 'other' || ref.kind === 'org') for (let k = m.start; k < m.end; k++) thingAt.set(k, ref.id);
     if (!entities.has(ref.id)) entities.set(ref.id, ref);
     // An organisation's name is also words ("Ministry of Foreign Affairs" ~ "foreign ministry").
     if (ref.kind === 'org' && ref.id.includes(' ')) {

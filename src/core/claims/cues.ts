@@ -160,6 +160,9 @@ export function opensClause(text: string, tokens: Token[], start: number): boole
   return gap.includes(',');
 }
 
+/** A named thing among a date's cue words: "@" + entity id, never equal to a word stem. */
+export const entityCue = (id: string) => `@${id}`;
+
 export function windowCues(
   tokens: Token[],
   start: number,
@@ -167,10 +170,15 @@ export function windowCues(
   covered: Set<number>,
   beforeOnly = false,
   text = '',
+  things?: Map<number, string>,
 ): string[] {
   const out: string[] = [];
   const take = (k: number) => {
     const t = tokens[k];
+    // Only a thing right beside the span, or its speaker: "the Nobel Prize in 2014", "the
+    // statistics office said on Wednesday"; not "won the Nobel Prize in 2013 and died on Monday".
+    const thing = things?.get(k);
+    if (thing && out.every((c) => c.startsWith('@') || c === 'SAY')) out.push(entityCue(thing));
     if (!t || covered.has(k) || /^\d/u.test(t.lower)) return false;
     if (SPEECH.test(t.lower)) out.push('SAY');
     // Titles ("minister") say who, not what happened; they are cues only for people (as roles).

@@ -223,6 +223,11 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
   return out;
 }
 
+/** A count of things ("14 collections", "40 countries"), not money, a share, an ordinal or a previous value. */
+export function isCountedNoun(unit: string): boolean {
+  return unit !== 'usd' && unit !== 'pct' && !unit.startsWith('ord:') && !unit.endsWith(PREVIOUS);
+}
+
 /** Same quantity? Money and percentages tolerate rounding ("about $240 billion"). */
 export function sameNumber(a: NumberSlot, b: NumberSlot): boolean {
   if (a.value === b.value) return true;

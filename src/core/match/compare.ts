@@ -8,7 +8,7 @@ import type { Claim, EntityRef } from '../claims/claim';
 import { compatibleDates, dateAgrees } from '../claims/dates';
 import { PORTFOLIO_WORDS, TITLE_WORDS } from '../claims/entities';
 import type { Lexicon } from '../claims/lexicon';
-import { sameNumber } from '../claims/numbers';
+import { isCountedNoun, type NumberSlot, sameNumber } from '../claims/numbers';
 import { stem } from '../text/tokens';
 
 export type SlotKind = 'date' | 'number' | 'person' | 'place' | 'order' | 'negation' | 'other';
@@ -301,8 +301,15 @@ export function similarity(
     totalB += SLOT_WEIGHT;
     if (a.dates.some((e) => compatibleDates(d.value, e.value))) matchedB += SLOT_WEIGHT;
   }
+  // A changed count of the same thing ("16 collections" vs "14 collections"): the value is the
+  // differing detail, but what is counted is content both sides state.
+  const countedOnBoth = (n: NumberSlot, other: Claim) =>
+    isCountedNoun(n.unit) && other.numbers.some((m) => m.unit === n.unit);
   for (const n of a.numbers) {
-    if (anyIgnored && ignore.has(`number:${n.unit}`)) continue;
+    if (anyIgnored && ignore.has(`number:${n.unit}`)) {
+      if (countedOnBoth(n, b)) [totalA, matchedA] = [totalA + SLOT_WEIGHT, matchedA + SLOT_WEIGHT];
+      continue;
+    }
     totalA += SLOT_WEIGHT;
     if (b.numbers.some((m) => m.unit === n.unit && sameNumber(n, m))) {
       matchedA += SLOT_WEIGHT;
@@ -311,7 +318,10 @@ export function similarity(
     }
   }
   for (const n of b.numbers) {
-    if (anyIgnored && ignore.has(`number:${n.unit}`)) continue;
+    if (anyIgnored && ignore.has(`number:${n.unit}`)) {
+      if (countedOnBoth(n, a)) [totalB, matchedB] = [totalB + SLOT_WEIGHT, matchedB + SLOT_WEIGHT];
+      continue;
+    }
     totalB += SLOT_WEIGHT;
     if (a.numbers.some((m) => m.unit === n.unit && sameNumber(n, m))) matchedB += SLOT_WEIGHT;
   }
