@@ -57,25 +57,13 @@ export function orderCue(lower: string): OrderCue | undefined {
   return undefined;
 }
 
-const HEDGES = [
-  /\breportedly\b/iu,
-  /\ballegedly\b/iu,
-  /\b(?:is|are|was|were) (?:expected|due|set|scheduled|likely|planning) to\b/iu,
-  /\bexpects?\b/iu,
-  /\baccording to\b/iu,
-  /\bcould\b/iu,
-  /\bmay\b/iu,
-  /\bmight\b/iu,
-  /\bperhaps\b/iu,
-  /\bwould\b/iu,
-  /\bsaid to\b/iu,
-  /\bcited\b|\bciting\b/iu,
-  /\bforecast/iu,
-  /\banticipated\b/iu,
-];
+/** Hedges: reported, expected or possible rather than stated. One alternation, not one regex per
+ * word: this runs on every sentence of every page. */
+const HEDGES =
+  /\b(?:reportedly|allegedly|(?:is|are|was|were) (?:expected|due|set|scheduled|likely|planning) to|expects?|according to|could|may|might|perhaps|would|said to|cited|citing|anticipated)\b|\bforecast/iu;
 
 export function isHedged(text: string): boolean {
-  return HEDGES.some((re) => re.test(text));
+  return HEDGES.test(text);
 }
 
 /** Stems of the content words inside "…" (typographic quotes are folded to straight ones). */
