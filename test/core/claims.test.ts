@@ -58,6 +58,16 @@ describe('numbers with units', () => {
 
   it('does not read a year as a count', () => {
     expect(numbers('since 2019 visitors')).toEqual([]);
+    // A count whose noun was just said: "killing 12 people and injuring more than 200".
+    expect(numbers('killing at least 12 people and injuring more than 200, officials said')).toEqual([
+      [12, 'peopl'],
+      [200, 'peopl'],
+    ]);
+    expect(numbers('in 2019, 40 countries signed; by 2024, 52.')).toEqual([
+      [40, 'countri'],
+      [52, 'countri'],
+    ]);
+    expect(numbers('the deal, signed in 2019.')).toEqual([]); // no count before it: nothing to borrow
   });
 
   it('reads a streak however its noun is worded', () => {

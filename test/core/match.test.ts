@@ -221,6 +221,22 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(verbs.differences.find((d) => d.kind === 'date')).toBeUndefined();
   });
 
+  it('supports a short sentence stated whole, with a date or number, inside a long source sentence', () => {
+    const pair = comparison({ coverA: 1, coverB: 0.15, sharedEntityWeight: 1.5, sharedTerms: 1, sharedSlots: 1 });
+    expect(judgePair(pair)?.stance).toBe('supports');
+    expect(judgePair({ ...pair, sharedSlots: 0 })).toBeNull(); // words alone: one shared phrase
+    expect(judgePair({ ...pair, coverA: 0.8 })).toBeNull();
+    expect(judgePair({ ...pair, coverB: 0.05 })).toBeNull();
+  });
+
+  it('ties two dates beside the same named thing like a shared person', () => {
+    const date = { kind: 'date' as const, a: '2021', b: '2019', aKey: '2021', bKey: '2019' };
+    const pair = comparison({ coverA: 0.4, coverB: 0.45, sharedEntityWeight: 1.5, sharedTerms: 2, sharedNames: 1 });
+    expect(judgePair({ ...pair, differences: [date] })).toBeNull();
+    expect(judgePair({ ...pair, differences: [{ ...date, tiedTo: 'spotify' }] })?.stance).toBe('contradicts');
+    expect(judgePair({ ...pair, coverB: 0.2, differences: [{ ...date, tiedTo: 'spotify' }] })).toBeNull();
+  });
+
   it('accepts reworded support when the same person, date and number agree', () => {
     // "touched down … on April 8 for a two-day go to" vs "arrived … on April 8 for a two-day visit".
     const spun = comparison({

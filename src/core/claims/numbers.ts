@@ -219,9 +219,25 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
     const noun = (m[3] ?? '').toLowerCase();
     if (!Number.isFinite(value) || SKIP_AFTER_COUNT.has(noun)) continue;
     out.push({ value, unit: stem(noun), text: m[0].trim(), at: m.index });
+    text = blank(text, m.index ?? 0, m[0].length);
+  }
+  // A count whose noun is left out because it was just said ("killing 12 people and injuring
+  // more than 200"): the noun of the count before it.
+  for (const m of text.matchAll(ELIDED_COUNT)) {
+    const raw = m[1] ?? '';
+    const at = m.index ?? 0;
+    const before = out
+      .filter((n) => (n.at ?? 0) < at && isCountedNoun(n.unit))
+      .sort((x, y) => (y.at ?? 0) - (x.at ?? 0));
+    const value = parseNum(raw);
+    if (/^(1[89]|20)\d\d$/u.test(raw) || !before[0] || !Number.isFinite(value)) continue;
+    out.push({ value, unit: before[0].unit, text: raw, at });
   }
   return out;
 }
+
+/** A bare number closing its clause: nothing after it but punctuation. */
+const ELIDED_COUNT = /(?<![\d.,$€£%])\b(\d+(?:,\d{3})*)(?=\s*(?:[,.;:!?)]\s|[.;:!?)]?$))/gu;
 
 /** A count of things ("14 collections", "40 countries"), not money, a share, an ordinal or a previous value. */
 export function isCountedNoun(unit: string): boolean {

@@ -22,6 +22,9 @@ export interface SlotDifference {
   /** The differing slots themselves: date/number text or entity id on each side. */
   aKey: string;
   bKey: string;
+  /** For a date: the named thing right beside it on both sides ("a complaint from Spotify in
+   * 2021" vs "… from Spotify in 2019"), which ties the two dates to one fact like a shared person. */
+  tiedTo?: string;
 }
 
 export interface Weights {
@@ -377,7 +380,15 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   )[0];
   if (datePair) {
     const [x, y] = datePair;
-    out.push({ kind: 'date', a: showDate(x), b: showDate(y), aKey: x.text, bKey: y.text });
+    const tiedTo = x.cues.find((c) => c.startsWith('@') && y.cues.includes(c))?.slice(1);
+    out.push({
+      kind: 'date',
+      a: showDate(x),
+      b: showDate(y),
+      aKey: x.text,
+      bKey: y.text,
+      ...(tiedTo ? { tiedTo } : {}),
+    });
   }
 
   // Numbers: the same unit with no equal value.

@@ -27,6 +27,10 @@ export const THRESHOLDS = {
   unstatedDetails: 2,
   /** And share of the source claim the page must state (guards against one shared phrase). */
   supportOther: 0.2,
+  /** …less when nearly all of the page sentence, a date or number included, is in the source
+   * ("More than 200 people were injured" in "… killing 12 people and injuring more than 200"). */
+  containedSupport: 0.9,
+  containedSupportOther: 0.1,
   /** A conflict needs the two sentences to be more clearly about one fact. */
   conflict: 0.5,
   conflictOther: 0.2,
@@ -86,12 +90,15 @@ export function judge(comparison: Comparison): Judgement | null {
       : c.sharedSlots >= 2 && c.sharedPeople > 0
         ? THRESHOLDS.supportAnchored
         : THRESHOLDS.support;
-    if (c.coverA >= bar && c.coverB >= THRESHOLDS.supportOther) return { stance: 'supports', score, difference: null };
+    const contained = c.coverA >= THRESHOLDS.containedSupport && c.sharedSlots > 0;
+    const otherBar = contained ? THRESHOLDS.containedSupportOther : THRESHOLDS.supportOther;
+    if (c.coverA >= bar && c.coverB >= otherBar) return { stance: 'supports', score, difference: null };
     return null;
   }
   // Exactly one checkable detail differs: a conflict. Two or more: a different fact.
+  // The same person on both sides, or both dates beside the same named thing.
   const anchored =
-    c.sharedPeople > 0 &&
+    (c.sharedPeople > 0 || c.differences[0]?.tiedTo !== undefined) &&
     (c.sharedSlots > 0 ||
       c.sharedQuote ||
       Math.min(c.coverA, c.coverB) >=
