@@ -35,6 +35,18 @@ describe('dates, resolved against the publication date', () => {
     expect(dateAgrees('2024-04-08', [{ value: '2024-04' }, { value: '2024-04-08' }])).toBe(true);
   });
 
+  it('does not count offsets from the story, or relative words in quotations, from the publication date', () => {
+    // "about 11 minutes later" counts from the launch, not from when the page was written.
+    expect(values('It released its payloads about 11 minutes later.')).toEqual([]);
+    expect(values('He arrived three days after.')).toEqual([]);
+    expect(values('He left 2 weeks ago.')).toEqual(['2024-03-26']);
+    // "Today …" in a quotation is the day the words were spoken: a page quoting them a day later
+    // does not move it. Quoted dates that name their month or year stay.
+    expect(values('“Today we showed what we can do,” she said.')).toEqual([]);
+    expect(values('He said: "We met on April 8, 2024."')).toEqual(['2024-04-08']);
+    expect(values('She said today that “we won”.')).toEqual(['2024-04-09']);
+  });
+
   it('skips relative dates when no publication date is known', () => {
     expect(extractDates('He arrived on Sunday.', null)).toEqual([]);
   });

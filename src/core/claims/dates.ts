@@ -46,11 +46,16 @@ function componentValue(c: ParsedComponents, ref: Date, future: boolean): string
 const MAYBE_DATE =
   /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|tonight|yesterday|tomorrow|year|month|week|ago|noon|midnight)\b/iu;
 
+/** A date that says which day or month it is, not one counted from the moment of writing. */
+const NAMES_ITS_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/iu;
+
 export function extractDates(text: string, published: string | null | undefined): DateSlot[] {
   if (!MAYBE_DATE.test(text)) return [];
   const ref = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
   const future = FUTURE.test(text);
   const out: DateSlot[] = [];
+  const quotes = [...text.matchAll(/["“][^"”]*["”]/gu)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const inQuote = (at: number) => quotes.some(([s, e]) => at > (s ?? 0) && at < (e ?? 0));
   let results: ParsedResult[] = [];
   try {
     results = chrono.casual.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false });
@@ -73,8 +78,14 @@ export function extractDates(text: string, published: string | null | undefined)
       !r.start.isCertain('year')
     )
       continue;
-    const value = componentValue(r.start, ref, future);
     const shown = r.text.replace(/[\s,.;:]+$/u, '');
+    // An offset from the story's own moment ("about 11 minutes later", "two days after") is not
+    // a date: the publication date is not what it counts from.
+    if (/\b(?:later|after|afterwards|earlier|before|beforehand)$/iu.test(shown)) continue;
+    // In a quotation, "today" or "on Saturday" count from when the words were spoken, which the
+    // text need not say: only dates that name their month or year are kept.
+    if (inQuote(r.index) && !NAMES_ITS_DATE.test(shown)) continue;
+    const value = componentValue(r.start, ref, future);
     if (value) out.push({ value, text: shown, start: r.index, end: r.index + shown.length });
     if (r.end) {
       const endValue = componentValue(r.end, ref, future);
