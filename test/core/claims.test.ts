@@ -141,6 +141,10 @@ describe('cues', () => {
     expect(claim('He did not reveal the measures.').negated).toBe(true);
     expect(claim('She declined to name the United States.').negated).toBe(true);
     expect(claim('There is no room for dictatorships.').negated).toBe(false);
+    // "no" opening the clause negates it.
+    expect(claim('No firefighters were injured.').negated).toBe(true);
+    expect(claim('Margaret Ostrowski says no terminal closures have been decided yet.').negated).toBe(true);
+    expect(claim('The partnership has no limits.').negated).toBe(false);
     expect(claim('Their words and deeds are inconsistent.').negated).toBe(true);
     expect(claim('The de facto inconsistent plan was published.').negated).toBe(false);
   });

@@ -42,6 +42,12 @@ export function isNegation(
   // "without alienating …" says the same as "avoid alienating …" — in the main clause only: after a
   // comma it is an aside ("…, without naming any country").
   if (t.lower === 'without') return next.endsWith('ing') && !afterComma;
+  // "No firefighters were injured", "says no closures have been decided": "no" opening the
+  // clause negates it ("there is no room for …" only denies a noun).
+  if (t.lower === 'no') {
+    const prev = tokens[i - 1]?.lower;
+    return prev === undefined || prev === 'that' || SPEECH.test(prev);
+  }
   // "declined to …", "refused to …", "avoided naming …": negative only when a verb follows.
   if (IMPLICIT_NEGATIVE_STEMS.some((s) => t.lower.startsWith(s))) return next === 'to' || next.endsWith('ing');
   return false;
