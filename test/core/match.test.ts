@@ -229,6 +229,22 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(judgePair({ ...pair, coverB: 0.05 })).toBeNull();
   });
 
+  it('flags the same quoted words given to another speaker', () => {
+    // "Mr Okafor called the ruling “a victory for the river …”" vs "Ruth Penhaligon said: “This is a
+    // victory for the river …”": no name in common, the quotation is the tie.
+    const person = {
+      kind: 'person' as const,
+      a: 'Okafor',
+      b: 'Ruth Penhaligon',
+      aKey: 'okafor',
+      bKey: 'ruth penhaligon',
+    };
+    const pair = comparison({ coverA: 0.67, coverB: 0.8, sharedTerms: 6, sharedQuote: true, differences: [person] });
+    expect(judgePair(pair)).toMatchObject({ stance: 'contradicts', difference: { kind: 'person' } });
+    expect(judgePair({ ...pair, sharedQuote: false })).toBeNull();
+    expect(judgePair({ ...pair, coverA: 0.4 })).toBeNull();
+  });
+
   it('ties two dates beside the same named thing like a shared person', () => {
     const date = { kind: 'date' as const, a: '2021', b: '2019', aKey: '2021', bKey: '2019' };
     const pair = comparison({ coverA: 0.4, coverB: 0.45, sharedEntityWeight: 1.5, sharedTerms: 2, sharedNames: 1 });

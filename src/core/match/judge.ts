@@ -76,7 +76,14 @@ export function judge(comparison: Comparison): Judgement | null {
     c.sharedTerms >= 2 &&
     c.coverA >= THRESHOLDS.speakerSwap &&
     c.coverB >= THRESHOLDS.speakerSwapOther;
-  if (speakerSwap) return { stance: 'contradicts', score: c.coverA, difference: c.differences[0] ?? null };
+  // The same quoted words put in another person's mouth: the quotation is the tie.
+  const quoteSwap =
+    c.differences.length === 1 &&
+    c.differences[0]?.kind === 'person' &&
+    c.sharedQuote &&
+    c.coverA >= THRESHOLDS.conflict &&
+    c.coverB >= THRESHOLDS.conflictOther;
+  if (speakerSwap || quoteSwap) return { stance: 'contradicts', score: c.coverA, difference: c.differences[0] ?? null };
   // Otherwise support needs a named anchor in common (a person, place, organisation, date or
   // number) or at least three shared words; a contradiction always needs the named anchor (two
   // sentences about an unnamed "he" are too loosely tied to accuse either).
