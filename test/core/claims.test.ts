@@ -149,6 +149,21 @@ describe('cues', () => {
     expect(claim('The de facto inconsistent plan was published.').negated).toBe(false);
   });
 
+  it('knows countries the sources never name, and a place that acts as one that can be swapped', () => {
+    // "Spain" opening a sentence is a place though no source names it (CLDR region names).
+    expect(claim('Spain sent two Canadair aircraft to help.').entities[0]).toMatchObject({
+      id: 'spain',
+      kind: 'place',
+      ctx: 'subj',
+    });
+    expect(claim('The Netherlands said it would help.').entities[0]).toMatchObject({ kind: 'place', ctx: 'subj' });
+    // A possessive or an aside is not the subject acting.
+    expect(claim("Italy's planes arrived.").entities[0]?.ctx).toBeUndefined();
+    expect(claim('Beijing, he said, was ready.').entities[0]?.ctx).toBeUndefined();
+    // An ordinary sentence-initial word is still no entity.
+    expect(claim('Firefighters sent two planes.').entities).toEqual([]);
+  });
+
   it('records who is quoted or credited', () => {
     expect(claim('Last month, Reuters reported that he would go.').attribution).toEqual(['reuters']);
     expect(claim('According to Bloomberg, Antony Blinken warned allies.').attribution).toEqual(

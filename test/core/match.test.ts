@@ -216,6 +216,12 @@ describe('matcher verdicts on a synthetic dataset', () => {
     );
     expect(otherThing.differences).toEqual([]);
     expect(otherThing.coverB).toBeLessThan(count.coverB);
+    // One country acting in place of another ("Spain sent …" vs "Italy sent …") is a place conflict.
+    const actor = compare(
+      'Spain sent two Canadair aircraft to help under the rescEU scheme.',
+      'Italy sent two Canadair firefighting planes under the rescEU mechanism, the ministry said.',
+    );
+    expect(actor.differences.find((d) => d.kind === 'place')).toMatchObject({ aKey: 'spain', bKey: 'italy' });
     // Two years after different verbs, with nothing named beside them, are two facts.
     const verbs = compare('Alice Munro moved to Victoria in 1963.', 'Alice Munro won a prize in 1961.');
     expect(verbs.differences.find((d) => d.kind === 'date')).toBeUndefined();

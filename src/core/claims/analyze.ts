@@ -5,6 +5,7 @@
 import { foldPunctuation } from '../text/normalize';
 import { isStopWord, stem, tokenize } from '../text/tokens';
 import type { AnalyzeContext, Claim, EntityRef } from './claim';
+import { isCountryName } from './countries';
 import {
   attributionOf,
   CONCESSIVE,
@@ -33,8 +34,10 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   // Month and weekday names are dates, not entities.
   const inDate = (m: Mention) =>
     dates.some((d) => (tokens[m.start]?.index ?? -1) >= d.start && (tokens[m.start]?.index ?? -1) < d.end);
-  // Known: an alias, or the surname of exactly one person ("Lagarde spoke …" opening a sentence).
-  const isKnown = (k: string) => lexicon.aliases.has(k) || lexicon.personTokens.get(k)?.length === 1;
+  // Known: an alias, the surname of exactly one person ("Lagarde spoke …" opening a sentence), or a
+  // country ("Spain sent …").
+  const isKnown = (k: string) =>
+    lexicon.aliases.has(k) || lexicon.personTokens.get(k)?.length === 1 || isCountryName(k);
   const mentions = findMentions(folded, tokens, isKnown).filter((m) => !inDate(m));
   const numbers = extractNumbers(folded, dates);
 
@@ -117,7 +120,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       ].sort();
     // A demonym ("the Ukrainian conflict") names a country but is not a place slot.
     if ((ref.kind === 'place' || ref.kind === 'other') && !lexicon.demonyms.has(m.key) && !demonymOf(m.key, lexicon)) {
-      const ctx = placeContext(folded, tokens, m.start);
+      const ctx = placeContext(folded, tokens, m.start, m.end);
       if (ctx && (ref.kind === 'place' || ctx === 'list')) ref.ctx = ctx;
     }
     if (ref.kind === 'other' || ref.kind === 'org') for (let k = m.start; k < m.end; k++) thingAt.set(k, ref.id);

@@ -1,4 +1,4 @@
-/** How a place is used in a sentence: where something happens, where from, or in a list. */
+/** How a place is used in a sentence: where something happens, where from, in a list, or as the actor. */
 import type { Token } from '../text/tokens';
 
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'into', 'inside', 'near']);
@@ -18,14 +18,24 @@ const PLACE_NOUNS = new Set([
   'county',
 ]);
 
+/** A lower-case word right after a name: the name is the subject of a verb (not "Italy's …",
+ * not "Beijing, he said"). */
+const ACTS = /^ +\p{Ll}/u;
+
 /**
  * How a place is used: where something happens ("in X", "at X", "to X", "the city of X": 'loc'),
  * where it comes from ('from'), or one of a list ("Brazil, Russia, India": 'list').
  */
-export function placeContext(text: string, tokens: Token[], start: number): string | undefined {
+export function placeContext(text: string, tokens: Token[], start: number, end = start + 1): string | undefined {
   const before = tokens[start - 1];
   const t = tokens[start];
-  if (!before || !t) return undefined;
+  if (!t) return undefined;
+  // The subject: a country or city that acts ("Italy sent two planes", "The Netherlands said").
+  if (!before || (start === 1 && before.lower === 'the')) {
+    const last = tokens[end - 1];
+    const after = last ? text.slice(last.index + last.raw.length) : '';
+    return ACTS.test(after) && !/['’]s$/u.test(last?.raw ?? '') ? 'subj' : undefined;
+  }
   const gap = text.slice(before.index + before.raw.length, t.index);
   // A list of names: "Brazil, Russia, Indonesia, China and South Africa".
   const rest = text.slice(t.index);

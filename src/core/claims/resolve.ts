@@ -1,5 +1,6 @@
 /** From a name as written to the entity it denotes, through the dataset's lexicon. */
 import type { EntityRef } from './claim';
+import { isCountryName } from './countries';
 import { compatibleNames, type Mention, nameTokens, orgKey } from './entities';
 import type { Lexicon } from './lexicon';
 
@@ -44,5 +45,5 @@ export function resolveMention(m: Mention, lexicon: Lexicon): EntityRef {
     const compatible = [...candidates].filter((id) => compatibleNames(names, nameTokens(id)));
     if (compatible.length === 1 && compatible[0]) return { id: compatible[0], kind: 'person' };
   }
-  return { id: m.key, kind: m.guess };
+  return { id: m.key, kind: isCountryName(m.key) ? 'place' : m.guess };
 }
