@@ -114,14 +114,19 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
   for (const { m } of unknown) {
     const c = counts.get(m.key) ?? { n: 0, kinds: new Map(), surface: m.surface };
     c.n++;
-    c.kinds.set(m.guess, (c.kinds.get(m.guess) ?? 0) + 1);
+    const guess = m.weak ? 'other' : m.guess;
+    c.kinds.set(guess, (c.kinds.get(guess) ?? 0) + 1);
     counts.set(m.key, c);
   }
   const kindOf = (key: string): EntityKind => {
     // A phrase WordNet knows as a common noun ("Cold War") is not a person or place name.
     if (wn.has(key, 'n')) return 'other';
     const kinds = counts.get(key)?.kinds ?? new Map<EntityKind, number>();
-    const ranked = [...kinds.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    // "other" is no evidence (a name with nothing around it): any reading from context beats it,
+    // however often the name stands bare ("Maribor" three times, "in Maribor" once: a place).
+    const ranked = [...kinds.entries()]
+      .filter(([k]) => k !== 'other')
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     // Any confident "person" reading (a title before the name) wins over "other".
     if (kinds.get('person')) return 'person';
     return ranked[0]?.[0] ?? 'other';

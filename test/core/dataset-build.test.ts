@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/build/build-dataset';
+import { buildLexicon } from '../../src/build/lexicon-builder';
 import { readSources } from '../../src/build/read-sources';
 import { WordNet } from '../../src/build/wordnet';
 import type { Dataset } from '../../src/core/dataset/schema';
@@ -29,6 +30,20 @@ describe('dataset builder on a synthetic corpus', () => {
     expect(originOf(dataset, 'e-independent')).not.toBe(originOf(dataset, 'a-original'));
     expect(originOf(dataset, 'd-independent')).not.toBe(originOf(dataset, 'e-independent'));
     expect(dataset.origins).toHaveLength(3);
+  });
+
+  it("takes a name's kind from the contexts that say something, not from bare mentions", () => {
+    const lexicon = buildLexicon(wordnet, [
+      { text: 'Zupan spoke to supporters in Maribor on Sunday.' },
+      { text: 'Maribor voted heavily for the party.' },
+      { text: 'The result in Ptuj surprised Maribor observers.' },
+      { text: 'Maribor has long been a stronghold.' },
+      { text: 'The case followed a complaint from Spotify in 2019.' },
+      { text: 'Spotify welcomed the ruling.' },
+    ]);
+    expect(lexicon.entities.maribor?.kind).toBe('place'); // "in Maribor" once, bare three times
+    // "from" precedes companies as often as places: no evidence either way.
+    expect(lexicon.entities.spotify?.kind).not.toBe('place');
   });
 
   it('resolves the many names of one person to one entity', () => {

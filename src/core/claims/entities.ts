@@ -19,6 +19,9 @@ export interface Mention {
   role: string[];
   /** Kind guessed from context alone (used when the lexicon does not know the name). */
   guess: EntityKind;
+  /** The guess rests on "to" or "from" alone, which precede organisations as often as places
+   * ("a complaint from Spotify"): the dataset builder does not count it as evidence. */
+  weak?: boolean;
 }
 
 export const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'gov', 'gen', 'rep']);
@@ -356,21 +359,15 @@ function pushMention(
   const placeNoun = /^(city|island|province|region|town|port|capital|village|county)$/u.test(
     tokens[runStart - 2]?.lower ?? '',
   );
-  out.push({
-    surface,
-    key,
-    start: s,
-    end: e,
-    role,
-    // "at the Paris Air Show": the preposition before the article.
-    guess: guessKind(
-      surface,
-      role,
-      tokens[s - 1]?.lower === 'the' ? tokens[s - 2]?.lower : tokens[s - 1]?.lower,
-      tokens[runStart - 1]?.lower === 'the' ? tokens[runStart - 2]?.lower : tokens[runStart - 1]?.lower,
-      placeNoun,
-    ),
-  });
+  // "at the Paris Air Show": the preposition before the article.
+  const before = tokens[s - 1]?.lower === 'the' ? tokens[s - 2]?.lower : tokens[s - 1]?.lower;
+  const beforeRun = tokens[runStart - 1]?.lower === 'the' ? tokens[runStart - 2]?.lower : tokens[runStart - 1]?.lower;
+  const guess = guessKind(surface, role, before, beforeRun, placeNoun);
+  const weak =
+    guess === 'place' &&
+    [before, beforeRun].every((w) => w === undefined || !PLACE_PREPOSITIONS.has(w) || w === 'to' || w === 'from') &&
+    guessKind(surface, role, undefined, undefined, placeNoun) !== 'place';
+  out.push({ surface, key, start: s, end: e, role, guess, ...(weak ? { weak } : {}) });
 }
 
 function guessKind(
