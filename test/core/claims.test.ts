@@ -3,7 +3,7 @@ import { analyzeSentence } from '../../src/core/claims/analyze';
 import { dateAgrees, extractDates } from '../../src/core/claims/dates';
 import { compatibleNames, findMentions } from '../../src/core/claims/entities';
 import { emptyLexiconData, toLexicon } from '../../src/core/claims/lexicon';
-import { extractNumbers } from '../../src/core/claims/numbers';
+import { extractNumbers, sameNumber } from '../../src/core/claims/numbers';
 import { tokenize } from '../../src/core/text/tokens';
 
 const values = (text: string, published = '2024-04-09') => extractDates(text, published).map((d) => d.value);
@@ -68,6 +68,21 @@ describe('numbers with units', () => {
     expect(numbers('the 75th anniversary')).toEqual([[75, 'ord:anniversari']]);
   });
 
+  it('reads "more than", "fewer than" and "about" as bounds that a value within reason meets', () => {
+    const one = (text: string) => {
+      const [n] = extractNumbers(text);
+      if (!n) throw new Error(`no number in ${text}`);
+      return n;
+    };
+    expect(one('a trial of more than 1,100 patients')).toMatchObject({ value: 1100, bound: 'min' });
+    expect(sameNumber(one('enrolled 1,142 patients'), one('more than 1,100 patients'))).toBe(true);
+    expect(sameNumber(one('enrolled 1,042 patients'), one('more than 1,100 patients'))).toBe(false);
+    expect(sameNumber(one('enrolled 5,000 patients'), one('more than 1,100 patients'))).toBe(false);
+    expect(sameNumber(one('roughly 41,000 people'), one('40,000 people'))).toBe(true);
+    expect(sameNumber(one('84 people'), one('fewer than 60 people'))).toBe(false);
+    expect(sameNumber(one('1,142 patients'), one('1,100 patients'))).toBe(false); // no bound: exact
+  });
+
   it('does not read a year as a count', () => {
     expect(numbers('since 2019 visitors')).toEqual([]);
     // A count whose noun was just said: "killing 12 people and injuring more than 200".
@@ -80,6 +95,11 @@ describe('numbers with units', () => {
       [52, 'countri'],
     ]);
     expect(numbers('the deal, signed in 2019.')).toEqual([]); // no count before it: nothing to borrow
+    // "30 of the 90 seats": the part counts the same thing as the whole.
+    expect(numbers('It won 30 of the 90 seats.')).toEqual([
+      [30, 'seat'],
+      [90, 'seat'],
+    ]);
   });
 
   it('reads a streak however its noun is worded', () => {

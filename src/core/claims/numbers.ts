@@ -10,6 +10,20 @@ export interface NumberSlot {
   /** 'usd' | 'pct' | 'ord:<noun stem>' | '<noun stem>' */
   unit: string;
   text: string;
+  /** "more than 1,100" (min), "fewer than 60" (max), "about 41,000" (about): a range, not a value. */
+  bound?: Bound;
+}
+
+export type Bound = 'min' | 'max' | 'about';
+/** The words before a number that make it a bound (checked at the end of the preceding text). */
+const BOUNDS: [Bound, RegExp][] = [
+  ['min', /\b(?:more than|over|at least|upwards of|in excess of|above)\s*$/iu],
+  ['max', /\b(?:less than|fewer than|under|up to|at most|nearly|almost|below|just short of)\s*$/iu],
+  ['about', /\b(?:about|around|roughly|some|approximately|an estimated|close to|circa)\s*$/iu],
+];
+function boundBefore(sentence: string, at: number): Bound | undefined {
+  const before = sentence.slice(Math.max(0, at - 24), at);
+  return BOUNDS.find(([, re]) => re.test(before))?.[0];
 }
 
 const UNITS: Record<string, number> = {
@@ -168,11 +182,11 @@ const FROM_VALUE =
 export const PREVIOUS = '~from';
 
 export function extractNumbers(sentence: string, dateSpans: { start: number; end: number }[] = []): NumberSlot[] {
-  return extractSlots(sentence, dateSpans).map((n) =>
-    n.at !== undefined && previousValue(sentence, n.at)
-      ? { value: n.value, unit: `${n.unit}${PREVIOUS}`, text: n.text }
-      : { value: n.value, unit: n.unit, text: n.text },
-  );
+  return extractSlots(sentence, dateSpans).map((n) => {
+    const unit = n.at !== undefined && previousValue(sentence, n.at) ? `${n.unit}${PREVIOUS}` : n.unit;
+    const bound = n.at === undefined ? undefined : boundBefore(sentence, n.at);
+    return { value: n.value, unit, text: n.text, ...(bound ? { bound } : {}) };
+  });
 }
 
 function extractSlots(sentence: string, dateSpans: { start: number; end: number }[]): (NumberSlot & { at?: number })[] {
@@ -211,6 +225,16 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
     }
     text = blank(text, m.index ?? 0, m[0].length);
   }
+  // "30 of the 90 seats": the part counts the same thing as the whole.
+  for (const m of text.matchAll(PART_OF_WHOLE)) {
+    const noun = (m[3] ?? '').toLowerCase();
+    if (SKIP_AFTER_COUNT.has(noun)) continue;
+    const at = m.index ?? 0;
+    const wholeAt = at + m[0].indexOf(m[2] ?? '', (m[1] ?? '').length);
+    out.push({ value: parseNum(m[1] ?? ''), unit: stem(noun), text: `${m[1]} ${noun}`, at });
+    out.push({ value: parseNum(m[2] ?? ''), unit: stem(noun), text: m[0].slice(wholeAt - at).trim(), at: wholeAt });
+    text = blank(text, at, m[0].length);
+  }
   for (const m of text.matchAll(COUNT)) {
     const raw = m[1] ?? '';
     // A bare four-digit year is a date, not a count.
@@ -236,6 +260,8 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
   return out;
 }
 
+const PART_OF_WHOLE = /\b(\d+(?:,\d{3})*) (?:out )?of (?:the |its |their |all )?(\d+(?:,\d{3})*)[\s-]+([a-z]+)/giu;
+
 /** A bare number closing its clause: nothing after it but punctuation. */
 const ELIDED_COUNT = /(?<![\d.,$€£%])\b(\d+(?:,\d{3})*)(?=\s*(?:[,.;:!?)]\s|[.;:!?)]?$))/gu;
 
@@ -249,5 +275,23 @@ export function sameNumber(a: NumberSlot, b: NumberSlot): boolean {
   if (a.value === b.value) return true;
   const unit = a.unit.replace(PREVIOUS, '');
   const tolerance = unit === 'usd' || unit === 'pct' ? 0.02 : 0;
-  return Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value));
+  if (Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value))) return true;
+  // A bound on either side: "1,142 patients" is "more than 1,100 patients". Within reason: "more
+  // than 200" is not said of 5,000, and "about 41,000" is 37,000 to 45,000.
+  return withinBound(a, b) || withinBound(b, a);
+}
+
+function withinBound(x: NumberSlot, bounded: NumberSlot): boolean {
+  const [v, b] = [x.value, bounded.value];
+  if (b <= 0 || v <= 0) return false;
+  switch (bounded.bound) {
+    case 'min':
+      return v >= b && v <= b * 1.5;
+    case 'max':
+      return v <= b && v >= b / 1.5;
+    case 'about':
+      return Math.abs(v - b) <= 0.1 * b;
+    default:
+      return false;
+  }
 }

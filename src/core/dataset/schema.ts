@@ -30,7 +30,14 @@ const ClaimSchema = v.strictObject({
     }),
   ),
   dates: v.array(v.strictObject({ value: Str, text: Str, cues: v.array(Str) })),
-  numbers: v.array(v.strictObject({ value: v.number(), unit: Str, text: Str })),
+  numbers: v.array(
+    v.strictObject({
+      value: v.number(),
+      unit: Str,
+      text: Str,
+      bound: v.optional(v.picklist(['min', 'max', 'about'])),
+    }),
+  ),
   order: v.array(v.picklist(['before', 'after'])),
   negated: v.boolean(),
   negatedTerms: v.optional(v.array(Str)),
