@@ -95,6 +95,10 @@ describe('numbers with units', () => {
       [52, 'countri'],
     ]);
     expect(numbers('the deal, signed in 2019.')).toEqual([]); // no count before it: nothing to borrow
+    // Match results: one slot whoever is named first ("a 2-2 draw" vs "drew 1-1" differ).
+    expect(numbers('oversaw a 2-2 draw with Hull City')).toEqual([[202, 'score']]);
+    expect(numbers('his side drew 1-1 with Hull City')).toEqual([[101, 'score']]);
+    expect(numbers('children aged 5-11 in 2021-22')).not.toContainEqual([1105, 'score']); // no match, no score
     // "30 of the 90 seats": the part counts the same thing as the whole.
     expect(numbers('It won 30 of the 90 seats.')).toEqual([
       [30, 'seat'],
@@ -165,6 +169,10 @@ describe('cues', () => {
     expect(claim('No firefighters were injured.').negated).toBe(true);
     expect(claim('Margaret Ostrowski says no terminal closures have been decided yet.').negated).toBe(true);
     expect(claim('The partnership has no limits.').negated).toBe(false);
+    // A "not" in a relative clause describes a noun, not the claim.
+    expect(claim('The FDA approved the pill for adults whose blood pressure is not controlled.').negated).toBe(false);
+    expect(claim('The pill, which is not cheap, was approved.').negated).toBe(false);
+    expect(claim('The FDA did not approve the pill, which is cheap.').negated).toBe(true);
     expect(claim('Their words and deeds are inconsistent.').negated).toBe(true);
     expect(claim('The de facto inconsistent plan was published.').negated).toBe(false);
   });
@@ -182,6 +190,8 @@ describe('cues', () => {
     expect(claim('Beijing, he said, was ready.').entities[0]?.ctx).toBeUndefined();
     // An ordinary sentence-initial word is still no entity.
     expect(claim('Firefighters sent two planes.').entities).toEqual([]);
+    // Where people work is an organisation, not a place: "analysts at Jefferies".
+    expect(claim('Analysts at Jefferies put peak sales at $1.8 billion.').entities[0]).toMatchObject({ kind: 'org' });
   });
 
   it('records who is quoted or credited', () => {

@@ -16,6 +16,7 @@ import {
   type OrderCue,
   orderCue,
   quotedStems,
+  RELATIVE,
   sequenceOf,
   windowCues,
 } from './cues';
@@ -57,8 +58,9 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const order = new Set<OrderCue>();
   const cueAt: { cue: OrderCue; at: number }[] = [];
   let negations = 0;
-  // A concessive clause ("although Xi did not express support, he announced …") runs to the next
-  // comma; a negation inside it does not negate the sentence's claim.
+  // A concessive or relative clause ("although Xi did not express support, he announced …",
+  // "adults whose blood pressure is not controlled") runs to the next comma; a negation inside it
+  // does not negate the sentence's claim.
   let concessive = false;
   // Clauses joined by "but", "while", "yet" or a semicolon: which terms each holds, and which
   // ones a negation is in.
@@ -70,7 +72,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     const commaBefore = gap.includes(',');
     if (gap.includes(';') || (CONTRAST.has(t.lower) && (commaBefore || t.lower === 'but'))) clause++;
     if (commaBefore) concessive = false;
-    if (CONCESSIVE.has(t.lower)) concessive = true;
+    if (CONCESSIVE.has(t.lower) || RELATIVE.has(t.lower)) concessive = true;
     if (isNegation(tokens, k, lexicon.negativeWords, commaBefore)) {
       if (!concessive) {
         negations++;

@@ -114,6 +114,9 @@ export function attributionOf(tokens: Token[], mentions: Mention[], refs: Entity
 }
 
 export const CONCESSIVE = new Set(['although', 'though', 'whereas', 'albeit']);
+/** Relative pronouns: what follows describes a noun ("adults whose blood pressure is not
+ * controlled"), and a negation there is not the sentence's polarity. */
+export const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
 /** Words that open a contrasting clause ("…, but analysts estimated it at …"). */
 export const CONTRAST = new Set(['but', 'while', 'whereas', 'yet']);
 

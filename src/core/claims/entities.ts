@@ -112,6 +112,9 @@ const ORG_WORDS =
   /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate)\b/iu;
 const PLACE_WORDS =
   /\b(city|sea|ocean|river|island|islands|square|guesthouse|hall|house|province|region|street|avenue|mountains?|lake|gulf|strait|valley|county|district|republic|kingdom|state guesthouse)\b/iu;
+/** People who work somewhere: "<these> at X" names an organisation. */
+const PEOPLE_AT =
+  /^(analysts?|economists?|researchers?|scientists?|officials?|executives?|engineers?|strategists?|doctors?|staff|workers?|employees?|experts?|lawyers?|traders?|bankers?|investors?|professors?|students?)$/u;
 const PLACE_PREPOSITIONS = new Set([
   'in',
   'at',
@@ -362,7 +365,10 @@ function pushMention(
   // "at the Paris Air Show": the preposition before the article.
   const before = tokens[s - 1]?.lower === 'the' ? tokens[s - 2]?.lower : tokens[s - 1]?.lower;
   const beforeRun = tokens[runStart - 1]?.lower === 'the' ? tokens[runStart - 2]?.lower : tokens[runStart - 1]?.lower;
-  const guess = guessKind(surface, role, before, beforeRun, placeNoun);
+  // "analysts at Jefferies", "researchers at Imperial College": where people work, not a place.
+  const where = tokens[s - 1]?.lower === 'the' ? s - 2 : s - 1;
+  const workplace = tokens[where]?.lower === 'at' && PEOPLE_AT.test(tokens[where - 1]?.lower ?? '');
+  const guess = workplace ? 'org' : guessKind(surface, role, before, beforeRun, placeNoun);
   const weak =
     guess === 'place' &&
     [before, beforeRun].every((w) => w === undefined || !PLACE_PREPOSITIONS.has(w) || w === 'to' || w === 'from') &&

@@ -7,7 +7,7 @@ import { stem } from '../text/tokens';
 
 export interface NumberSlot {
   value: number;
-  /** 'usd' | 'pct' | 'ord:<noun stem>' | '<noun stem>' */
+  /** 'usd' | 'pct' | 'score' | 'ord:<noun stem>' | '<noun stem>' */
   unit: string;
   text: string;
   /** "more than 1,100" (min), "fewer than 60" (max), "about 41,000" (about): a range, not a value. */
@@ -193,6 +193,13 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
   let text = sentence;
   for (const d of dateSpans) text = blank(text, d.start, d.end - d.start);
   const out: (NumberSlot & { at?: number })[] = [];
+  // A match result ("a 2-2 draw", "drew 1-1", "a 4-0 defeat"): one slot, whoever is named first.
+  if (SPORT.test(text))
+    for (const m of text.matchAll(SCORE)) {
+      const [x, y] = [Number(m[1]), Number(m[2])];
+      out.push({ value: Math.max(x, y) * 100 + Math.min(x, y), unit: 'score', text: m[0], at: m.index });
+      text = blank(text, m.index ?? 0, m[0].length);
+    }
   for (const m of text.matchAll(MONEY)) {
     const [all, cur, n1, scale1, n2, scale2, cur2] = m;
     const value = parseNum(n1 ?? n2 ?? '') * (SCALE[(scale1 ?? scale2 ?? '').toLowerCase()] ?? 1);
@@ -260,6 +267,9 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
   return out;
 }
 
+const SCORE = /(?<![\d-])\b(\d{1,2})[-–](\d{1,2})\b(?![-–]\d)/gu;
+const SPORT = /\b(?:draw|drew|won|wins?|beat|beaten|defeat(?:ed)?|lost|loss|victory|match|game|scored|led)\b/iu;
+
 const PART_OF_WHOLE = /\b(\d+(?:,\d{3})*) (?:out )?of (?:the |its |their |all )?(\d+(?:,\d{3})*)[\s-]+([a-z]+)/giu;
 
 /** A bare number closing its clause: nothing after it but punctuation. */
@@ -267,7 +277,7 @@ const ELIDED_COUNT = /(?<![\d.,$€£%])\b(\d+(?:,\d{3})*)(?=\s*(?:[,.;:!?)]\s|[
 
 /** A count of things ("14 collections", "40 countries"), not money, a share, an ordinal or a previous value. */
 export function isCountedNoun(unit: string): boolean {
-  return unit !== 'usd' && unit !== 'pct' && !unit.startsWith('ord:') && !unit.endsWith(PREVIOUS);
+  return unit !== 'usd' && unit !== 'pct' && unit !== 'score' && !unit.startsWith('ord:') && !unit.endsWith(PREVIOUS);
 }
 
 /** Same quantity? Money and percentages tolerate rounding ("about $240 billion"). */
