@@ -211,6 +211,9 @@ describe('cues', () => {
   it('reads before/after and hedges', () => {
     expect(claim('Prior to meeting Xi, he held talks with Wang.').order).toEqual(['before']);
     expect(claim('He met Wang after his meeting with Xi.').order).toEqual(['after']);
+    expect(claim('He will consult leaders once the new assembly has met.').order).toEqual(['after']);
+    expect(claim('They met once again in Beijing.').order).toEqual([]);
+    expect(claim('The council meets once a year.').order).toEqual([]);
     expect(claim('Putin is reportedly planning to visit.').hedged).toBe(true);
     expect(claim('Putin visited China.').hedged).toBe(false);
   });

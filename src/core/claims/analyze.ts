@@ -3,7 +3,7 @@
  * page sentences (at match time) alike, so that both sides are read the same way.
  */
 import { foldPunctuation } from '../text/normalize';
-import { isStopWord, stem, tokenize } from '../text/tokens';
+import { isStopWord, stem, type Token, tokenize } from '../text/tokens';
 import type { AnalyzeContext, Claim, EntityRef } from './claim';
 import { isCountryName } from './countries';
 import {
@@ -26,6 +26,13 @@ import { extractNumbers } from './numbers';
 import { placeContext } from './places';
 import { demonymOf, resolveMention } from './resolve';
 import { roleOf, rolePhrases } from './roles';
+
+/** "once the assembly has met", "once it is signed": "once" opening a clause means after ("once
+ * again", "once a year" do not). */
+function opensClauseAfterOnce(next: Token | undefined): boolean {
+  if (!next) return false;
+  return /^(the|it|he|she|they|we|its|their|his|her|this|these|those)$/u.test(next.lower) || /^\p{Lu}/u.test(next.raw);
+}
 
 export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const folded = foldPunctuation(text);
@@ -81,7 +88,9 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       return;
     }
     // "named after", "look after" are not about time.
-    const cue = NOT_TEMPORAL.test(tokens[k - 1]?.lower ?? '') ? undefined : orderCue(t.lower);
+    const cue = NOT_TEMPORAL.test(tokens[k - 1]?.lower ?? '')
+      ? undefined
+      : (orderCue(t.lower) ?? (t.lower === 'once' && opensClauseAfterOnce(tokens[k + 1]) ? 'after' : undefined));
     if (cue) {
       order.add(cue);
       cueAt.push({ cue, at: k });
