@@ -14,6 +14,8 @@ describe('dates, resolved against the publication date', () => {
     expect(values('They met in Beijing on Tuesday.')).toEqual(['2024-04-09']); // published that Tuesday
     expect(values('He arrived on Sunday.')).toEqual(['2024-04-07']);
     expect(values('He is due to fly home on Friday.')).toEqual(['2024-04-12']);
+    // Reported speech: "would" is the future seen from the past.
+    expect(values('She said she would open coalition talks on Wednesday.')).toEqual(['2024-04-10']);
   });
 
   it('resolves last month, next month and the previous year', () => {
@@ -160,6 +162,12 @@ describe('entities', () => {
 describe('cues', () => {
   const lexicon = toLexicon({ ...emptyLexiconData(), negativeWords: ['inconsistent'] });
   const claim = (t: string) => analyzeSentence(t, { published: '2024-04-09', lexicon });
+  it("takes a date's cue words from its own happening, not from beyond an after or before", () => {
+    // The date is the defeat's, not the sacking's.
+    const [date] = claim("Worcester have sacked head coach Gareth Pollard after Saturday's defeat.").dates;
+    expect(date?.cues).not.toContain('sack');
+    expect(claim('Pollard was sacked on Sunday.').dates[0]?.cues).toContain('sack');
+  });
 
   it('reads verbal and implicit negation, not noun-phrase negation', () => {
     expect(claim('He did not reveal the measures.').negated).toBe(true);

@@ -184,11 +184,15 @@ export function windowCues(
     return true;
   };
   const forwards = beforeOnly && text !== '' && opensClause(text, tokens, start);
-  if (!forwards) for (let k = start - 1, n = 0; k >= 0 && n < CUE_WINDOW; k--) if (take(k)) n++;
+  // "sacked Pollard after Saturday's defeat": what stands beyond "after" or "before" is another
+  // happening; its words are not the date's.
+  const beyondOrder = (k: number) => orderCue(tokens[k]?.lower ?? '') !== undefined;
+  if (!forwards)
+    for (let k = start - 1, n = 0; k >= 0 && n < CUE_WINDOW && !beyondOrder(k); k--) if (take(k)) n++;
   // What happened is usually said before the date or name ("arrived on April 8"); a span that
   // opens its clause ("On Tuesday, Lavrov concluded …", "that in March, Reuters reported") is read
   // forwards.
   if (forwards || out.length === 0 || !beforeOnly)
-    for (let k = end, n = 0; k < tokens.length && n < CUE_WINDOW; k++) if (take(k)) n++;
+    for (let k = end, n = 0; k < tokens.length && n < CUE_WINDOW && !beyondOrder(k); k++) if (take(k)) n++;
   return [...new Set(out)].sort();
 }
