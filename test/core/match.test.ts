@@ -222,6 +222,17 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Italy sent two Canadair firefighting planes under the rescEU mechanism, the ministry said.',
     );
     expect(actor.differences.find((d) => d.kind === 'place')).toMatchObject({ aKey: 'spain', bKey: 'italy' });
+    // A city and a country are not one place changed: where she was vs where the war is.
+    const ranks = compare(
+      'Janet Yellen, visiting the southern city of Shenzhen, said Chinese firms were helping the war.',
+      'Janet Yellen warned Chinese firms against helping the war in Ukraine.',
+    );
+    expect(ranks.differences.find((d) => d.kind === 'place')).toBeUndefined();
+    const cities = compare(
+      'Janet Yellen, visiting the southern city of Shenzhen, said Chinese firms were helping the war.',
+      'Janet Yellen, visiting the southern city of Guangzhou, said Chinese firms were helping the war.',
+    );
+    expect(cities.differences.find((d) => d.kind === 'place')).toMatchObject({ aKey: 'shenzhen', bKey: 'guangzhou' });
     // Two years after different verbs, with nothing named beside them, are two facts.
     const verbs = compare('Alice Munro moved to Victoria in 1963.', 'Alice Munro won a prize in 1961.');
     expect(verbs.differences.find((d) => d.kind === 'date')).toBeUndefined();

@@ -187,8 +187,7 @@ export function windowCues(
   // "sacked Pollard after Saturday's defeat": what stands beyond "after" or "before" is another
   // happening; its words are not the date's.
   const beyondOrder = (k: number) => orderCue(tokens[k]?.lower ?? '') !== undefined;
-  if (!forwards)
-    for (let k = start - 1, n = 0; k >= 0 && n < CUE_WINDOW && !beyondOrder(k); k--) if (take(k)) n++;
+  if (!forwards) for (let k = start - 1, n = 0; k >= 0 && n < CUE_WINDOW && !beyondOrder(k); k--) if (take(k)) n++;
   // What happened is usually said before the date or name ("arrived on April 8"); a span that
   // opens its clause ("On Tuesday, Lavrov concluded …", "that in March, Reuters reported") is read
   // forwards.

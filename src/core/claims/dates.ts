@@ -17,7 +17,8 @@ export interface DateSlot {
 
 /** Words that make a weekday the coming one; "would" is the future of reported speech ("said she
  * would open talks on Wednesday"). */
-const FUTURE = /\b(will|would|is due|are due|scheduled|is set to|are set to|expected to|plans? to|planning to|next)\b/iu;
+const FUTURE =
+  /\b(will|would|is due|are due|scheduled|is set to|are set to|expected to|plans? to|planning to|next)\b/iu;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function isoDay(d: Date): string {

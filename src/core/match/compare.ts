@@ -5,6 +5,7 @@
  * judgement.
  */
 import type { Claim, EntityRef } from '../claims/claim';
+import { isCountryName } from '../claims/countries';
 import { compatibleDates, dateAgrees } from '../claims/dates';
 import { PORTFOLIO_WORDS, TITLE_WORDS } from '../claims/entities';
 import type { Lexicon } from '../claims/lexicon';
@@ -458,7 +459,11 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   const bPlaces = aPlaces.length
     ? b.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, a.entities, lexicon))
     : [];
-  const pair = aPlaces.flatMap((x) => bPlaces.filter((y) => y.ctx === x.ctx).map((y) => [x, y] as const))[0];
+  // A country and a city are not one slot changed ("visiting the city of Shenzhen" vs "the war in
+  // Ukraine"): only places of one rank are compared.
+  const pair = aPlaces.flatMap((x) =>
+    bPlaces.filter((y) => y.ctx === x.ctx && isCountryName(x.id) === isCountryName(y.id)).map((y) => [x, y] as const),
+  )[0];
   if (pair) {
     const [x, y] = pair;
     out.push({ kind: 'place', a: displayName(x, lexicon), b: displayName(y, lexicon), aKey: x.id, bKey: y.id });
