@@ -5,7 +5,7 @@
  * from its own sources, its pages are checked through the check code path, and the verdicts are
  * scored per event and pooled. Without DIRs: every event under test/fixtures.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { buildDataset } from '../src/build/build-dataset';
 import { type CheckedPage, checkFile } from '../src/build/check-files';
@@ -16,11 +16,13 @@ import { loadDataset } from '../src/core/dataset/loaded';
 
 const root = resolve(import.meta.dirname, '..');
 const fixtures = join(root, 'test/fixtures');
-const dirs = process.argv.slice(2).length
-  ? process.argv.slice(2)
-  : readdirSync(fixtures)
-      .sort()
-      .map((d) => join(fixtures, d));
+const dirs = (
+  process.argv.slice(2).length
+    ? process.argv.slice(2)
+    : readdirSync(fixtures)
+        .sort()
+        .map((d) => join(fixtures, d))
+).filter((d) => statSync(d).isDirectory());
 
 const wordnet = new WordNet();
 const allLabels: LabelledPage[] = [];

@@ -208,6 +208,8 @@ describe('cues', () => {
       expect.arrayContaining(['bloomberg', 'antony blinken']),
     );
     expect(claim('Janet Yellen visited Guangzhou.').attribution).toEqual([]);
+    // A name of unknown kind that speaks is credited too.
+    expect(claim('The union Unison said staff were working extra shifts.').attribution).toEqual(['unison']);
   });
 
   it('reads who did what first', () => {

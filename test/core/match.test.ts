@@ -42,6 +42,7 @@ function comparison(fields: Partial<Comparison>): Comparison {
     unstatedDetails: 0,
     otherParticipants: false,
     sharedQuote: false,
+    otherSpeaker: false,
     differences: [],
     ...fields,
   };
@@ -244,6 +245,23 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(judgePair({ ...pair, sharedSlots: 0 })).toBeNull(); // words alone: one shared phrase
     expect(judgePair({ ...pair, coverA: 0.8 })).toBeNull();
     expect(judgePair({ ...pair, coverB: 0.05 })).toBeNull();
+  });
+
+  it('does not let one speaker corroborate what another said', () => {
+    // "NHS England said it would cover the cost of extra shifts" vs "The union Unison said staff
+    // were working extra shifts": alike in words, two statements.
+    const pair = comparison({ coverA: 0.62, coverB: 0.35, sharedTerms: 4 });
+    expect(judgePair(pair)?.stance).toBe('supports');
+    expect(judgePair({ ...pair, otherSpeaker: true })).toBeNull();
+    const read = (text: string) => analyzeSentence(text, { published: '2025-03-14', lexicon: ds.lexicon });
+    const cmp = (a: string, b: string) => compareClaims(read(a), read(b), ds.lexicon, ds.index).otherSpeaker;
+    expect(
+      cmp('NHS England said it would cover extra shifts.', 'The union Unison said staff were working extra shifts.'),
+    ).toBe(true);
+    expect(cmp('NHS England said it would cover extra shifts.', 'Staff worked extra shifts, NHS England said.')).toBe(
+      false,
+    );
+    expect(cmp('Staff worked extra shifts.', 'The union Unison said staff were working extra shifts.')).toBe(false);
   });
 
   it('flags the same quoted words given to another speaker', () => {

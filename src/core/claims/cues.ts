@@ -104,7 +104,8 @@ export function attributionOf(tokens: Token[], mentions: Mention[], refs: Entity
   const out = new Set<string>();
   mentions.forEach((m, i) => {
     const ref = refs[i];
-    if (!ref || (ref.kind !== 'person' && ref.kind !== 'org')) return;
+    // A name of unknown kind that says something ("Unison said") speaks like an organisation.
+    if (!ref || ref.kind === 'place') return;
     const before = tokens[m.start - 1]?.lower ?? '';
     const after = tokens[m.end]?.lower ?? '';
     const credited = tokens[m.start - 2]?.lower === 'according' && before === 'to';

@@ -57,6 +57,9 @@ export interface Similarity {
   otherParticipants: boolean;
   /** Both quote the same words (most of the first side's quoted words are in the second's). */
   sharedQuote: boolean;
+  /** Each side credits its statement to someone the other does not name ("NHS England said …" vs
+   * "the union Unison said …"): two statements, however alike. */
+  otherSpeaker: boolean;
 }
 
 export interface Comparison extends Similarity {
@@ -288,6 +291,9 @@ export function similarity(
         !y.entities.some((o) => sameOrWithin(e.id, o.id, lexicon)),
     );
   const otherParticipants = ['person', 'place'].some((k) => unmatched(a, b, k) && unmatched(b, a, k));
+  const uncredited = (x: Claim, y: Claim) =>
+    x.attribution.length > 0 && !x.attribution.some((id) => y.entities.some((o) => sameOrWithin(id, o.id, lexicon)));
+  const otherSpeaker = uncredited(a, b) && uncredited(b, a);
   // Dates and numbers that agree are strong evidence of one fact ("April 8" = "on Monday",
   // "$240 billion"); ones only one side has count as content the other lacks. A differing slot
   // (the conflict itself) is left out of both totals.
@@ -342,6 +348,7 @@ export function similarity(
     unstatedDetails,
     otherParticipants,
     sharedQuote: quotesShared(a, b, lexicon),
+    otherSpeaker,
   };
 }
 

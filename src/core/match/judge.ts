@@ -91,7 +91,8 @@ export function judge(comparison: Comparison): Judgement | null {
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
     // the page sentence is there anyway.
-    if (c.otherOccasion || c.otherParticipants || c.unstatedDetails > THRESHOLDS.unstatedDetails) return null;
+    if (c.otherOccasion || c.otherParticipants || c.otherSpeaker || c.unstatedDetails > THRESHOLDS.unstatedDetails)
+      return null;
     const bar = c.actorMissing
       ? THRESHOLDS.supportWithoutActor
       : c.sharedSlots >= 2 && c.sharedPeople > 0
