@@ -159,7 +159,7 @@ export function opensClause(text: string, tokens: Token[], start: number): boole
 }
 
 /** A named thing among a date's cue words: "@" + entity id, never equal to a word stem. */
-export const entityCue = (id: string) => `@${id}`;
+const entityCue = (id: string) => `@${id}`;
 
 export function windowCues(
   tokens: Token[],

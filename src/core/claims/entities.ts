@@ -369,10 +369,9 @@ function pushMention(
   const where = tokens[s - 1]?.lower === 'the' ? s - 2 : s - 1;
   const workplace = tokens[where]?.lower === 'at' && PEOPLE_AT.test(tokens[where - 1]?.lower ?? '');
   const guess = workplace ? 'org' : guessKind(surface, role, before, beforeRun, placeNoun);
-  const weak =
-    guess === 'place' &&
-    [before, beforeRun].every((w) => w === undefined || !PLACE_PREPOSITIONS.has(w) || w === 'to' || w === 'from') &&
-    guessKind(surface, role, undefined, undefined, placeNoun) !== 'place';
+  // Would it still read as a place without a "to" or "from" before it?
+  const firm = (w: string | undefined) => (w === 'to' || w === 'from' ? undefined : w);
+  const weak = guess === 'place' && guessKind(surface, role, firm(before), firm(beforeRun), placeNoun) !== 'place';
   out.push({ surface, key, start: s, end: e, role, guess, ...(weak ? { weak } : {}) });
 }
 

@@ -24,7 +24,8 @@ const ACTS = /^ +\p{Ll}/u;
 
 /**
  * How a place is used: where something happens ("in X", "at X", "to X", "the city of X": 'loc'),
- * where it comes from ('from'), or one of a list ("Brazil, Russia, India": 'list').
+ * where it comes from ('from'), one of a list ("Brazil, Russia, India": 'list'), or the actor
+ * opening the sentence ("Italy sent …": 'subj').
  */
 export function placeContext(text: string, tokens: Token[], start: number, end = start + 1): string | undefined {
   const before = tokens[start - 1];
