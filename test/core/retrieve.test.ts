@@ -62,6 +62,32 @@ describe('candidate retrieval', () => {
     }
   });
 
+  it('finds a claim by the figures it shares, in whatever words', () => {
+    const withFigures = (terms: string[], figures: [number, string][]) => ({
+      ...claim(terms),
+      numbers: figures.map(([value, unit]) => ({ value, unit, text: `${value} ${unit}` })),
+    });
+    const claims = [
+      ...corpus(300, 5),
+      withFigures(
+        ['demand', 'rise', 'origin'],
+        [
+          [15, 'pct'],
+          [7, 'pct'],
+        ],
+      ),
+    ];
+    const index = buildIndex(claims);
+    const query = withFigures(
+      ['sought', 'increas', 'initi'],
+      [
+        [15, 'pct'],
+        [7, 'pct'],
+      ],
+    );
+    expect(retrieve(index, query, lexicon)[0]).toBe(claims.length - 1);
+  });
+
   it('weighs words as plain idf up to 1,000 claims, and keeps unseen words from outweighing seen ones beyond', () => {
     const small = buildIndex(corpus(500, 3));
     expect(small.weight('w1')).toBeCloseTo(Math.log(1 + 501 / ((small.postings.get('w1')?.length ?? 0) + 0.5)));

@@ -14,9 +14,12 @@ export interface ClaimIndex {
 }
 
 export const entityKey = (id: string) => `@${id}`;
+/** A figure as an index key: two sentences giving the same figures likely state one fact, in
+ * whatever words ("demanded a 15% rise … offer was 7%" vs "sought a 15 percent increase"). */
+const numberKey = (n: { unit: string; value: number }) => `#${n.unit}:${n.value}`;
 
 function keysOf(claim: Claim): string[] {
-  return [...claim.terms, ...claim.entities.map((e) => entityKey(e.id))];
+  return [...claim.terms, ...claim.entities.map((e) => entityKey(e.id)), ...claim.numbers.map(numberKey)];
 }
 
 /** Above this many claims, idf is computed as if the dataset had this many (see buildIndex). */
@@ -72,6 +75,7 @@ export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limi
     for (const s of lexicon.synonyms.get(t) ?? []) want(s, index.weight(s));
     for (const s of lexicon.related.get(t) ?? []) want(s, index.weight(s) / 2);
   }
+  for (const n of query.numbers) want(numberKey(n), index.weight(numberKey(n)));
   for (const e of query.entities) {
     const key = entityKey(e.id);
     want(key, index.weight(key));
