@@ -14,12 +14,14 @@ export interface ClaimIndex {
 }
 
 export const entityKey = (id: string) => `@${id}`;
-/** A figure as an index key: two sentences giving the same figures likely state one fact, in
- * whatever words ("demanded a 15% rise … offer was 7%" vs "sought a 15 percent increase"). */
-const numberKey = (n: { unit: string; value: number }) => `#${n.unit}:${n.value}`;
+/** Figures as index keys: two sentences giving the same figures likely state one fact, in
+ * whatever words ("demanded a 15% rise … offer was 7%" vs "sought a 15 percent increase"), and
+ * one giving another figure of the same kind may contradict it ("a two-day visit" vs "three-day"):
+ * the kind of figure is a key, and so is its value. */
+const figureKeys = (n: { unit: string; value: number }) => [`#${n.unit}`, `#${n.unit}:${n.value}`];
 
 function keysOf(claim: Claim): string[] {
-  return [...claim.terms, ...claim.entities.map((e) => entityKey(e.id)), ...claim.numbers.map(numberKey)];
+  return [...claim.terms, ...claim.entities.map((e) => entityKey(e.id)), ...claim.numbers.flatMap(figureKeys)];
 }
 
 /** Above this many claims, idf is computed as if the dataset had this many (see buildIndex). */
@@ -75,7 +77,7 @@ export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limi
     for (const s of lexicon.synonyms.get(t) ?? []) want(s, index.weight(s));
     for (const s of lexicon.related.get(t) ?? []) want(s, index.weight(s) / 2);
   }
-  for (const n of query.numbers) want(numberKey(n), index.weight(numberKey(n)));
+  for (const key of query.numbers.flatMap(figureKeys)) want(key, index.weight(key));
   for (const e of query.entities) {
     const key = entityKey(e.id);
     want(key, index.weight(key));
