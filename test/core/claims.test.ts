@@ -18,6 +18,15 @@ describe('dates, resolved against the publication date', () => {
     expect(values('She said she would open coalition talks on Wednesday.')).toEqual(['2024-04-10']);
   });
 
+  it('reads a month without a year as the last one unless it is near, and no letter as a date', () => {
+    expect(values('In April he left.', '2025-10-19')).toEqual(['2025-04']);
+    expect(values('The fair is in November.', '2025-10-19')).toEqual(['2025-11']); // within two months: this year's
+    expect(values('In December he left.', '2025-03-10')).toEqual(['2024-12']);
+    expect(values('The summit opens on April 12.')).toEqual(['2024-04-12']); // written April 9
+    // chrono reads "in the H" (of "in the Hérault") as an hour.
+    expect(values('About 600 more were evacuated in the Hérault.', '2025-10-19')).toEqual([]);
+  });
+
   it('resolves last month, next month and the previous year', () => {
     expect(values('Reuters reported last month that he would go.')).toEqual(['2024-03']);
     expect(values('Putin is expected to visit perhaps next month.', '2024-04-10')).toEqual(['2024-05']);

@@ -39,8 +39,17 @@ function componentValue(c: ParsedComponents, ref: Date, future: boolean): string
   const month = c.get('month');
   const day = c.get('day');
   if (year === null || month === null) return undefined;
-  if (known('day')) return `${year}-${pad(month)}-${pad(day ?? 1)}`;
-  if (known('month')) return `${year}-${pad(month)}`;
+  // A month without a year: this year's, unless that is months ahead, as news looks back ("in
+  // April", written in October, is six months ago; "on April 12", written on April 9, is in three
+  // days).
+  // (A sentence that looks ahead keeps chrono's nearest reading: its "will" may be another clause's.)
+  let y = year;
+  if (known('month') && !known('year') && !future) {
+    y = ref.getUTCFullYear();
+    if ((Date.UTC(y, month - 1, day ?? 1) - ref.getTime()) / 86_400_000 > FAR_DAYS) y--;
+  }
+  if (known('day')) return `${y}-${pad(month)}-${pad(day ?? 1)}`;
+  if (known('month')) return `${y}-${pad(month)}`;
   if (known('year')) return String(year);
   return undefined;
 }
@@ -48,6 +57,11 @@ function componentValue(c: ParsedComponents, ref: Date, future: boolean): string
 /** Sentences without any of these cannot hold a date: chrono is not run on them (it is the costly part). */
 const MAYBE_DATE =
   /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|tonight|yesterday|tomorrow|year|month|week|ago|noon|midnight)\b/iu;
+
+/** How far on the unexpected side of the publication date a month without a year may be. */
+const FAR_DAYS = 60;
+const SAYS_A_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:today|tonight|yesterday|tomorrow|last|next|this|previous|ago|week|month|year|noon|midnight|weekend)\b/iu;
 
 /** A date that says which day or month it is, not one counted from the moment of writing. */
 const NAMES_ITS_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/iu;
@@ -69,6 +83,9 @@ export function extractDates(text: string, published: string | null | undefined)
     // Lower-case month or weekday words are verbs and abbreviations ("may", "sat", "march"):
     // keep a result only if it has a digit, a capitalised word or a relative phrase.
     if (!/\d|\p{Lu}|\b(last|next|this|previous|yesterday|today|tomorrow)\b/u.test(r.text)) continue;
+    // And it must say a date: a number, a month or weekday, or a relative word ("in the H" of
+    // "in the Hérault" is chrono reading a letter as an hour).
+    if (!SAYS_A_DATE.test(r.text)) continue;
     // Durations ("this 12 months", "two weeks") are not dates.
     if (/\b\d+\s+(day|week|month|year)s?\b/iu.test(r.text) && !/\bago\b/iu.test(r.text)) continue;
     // Relative dates mean nothing without an anchor: skip them when no publication date is known.
