@@ -234,6 +234,15 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Janet Yellen, visiting the southern city of Guangzhou, said Chinese firms were helping the war.',
     );
     expect(cities.differences.find((d) => d.kind === 'place')).toMatchObject({ aKey: 'shenzhen', bKey: 'guangzhou' });
+    // A year past and a year to come are two occasions, not one date changed.
+    const years = (a: string, b: string) => compare(a, b).differences.find((d) => d.kind === 'date');
+    expect(
+      years('Vietnam last hosted the APEC summit in 2017.', 'Vietnam will host the APEC summit in 2027.'),
+    ).toBeUndefined();
+    expect(years('Vietnam hosted the APEC summit in 2017.', 'Vietnam hosted the APEC summit in 2006.')).toMatchObject({
+      a: '2017',
+      b: '2006',
+    });
     // Two years after different verbs, with nothing named beside them, are two facts.
     const verbs = compare('Alice Munro moved to Victoria in 1963.', 'Alice Munro won a prize in 1961.');
     expect(verbs.differences.find((d) => d.kind === 'date')).toBeUndefined();

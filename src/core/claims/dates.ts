@@ -13,6 +13,8 @@ export interface DateSlot {
   text: string;
   start: number;
   end: number;
+  /** Later than the text's publication date: something still to come when it was written. */
+  ahead?: true;
 }
 
 /** Words that make a weekday the coming one; "would" is the future of reported speech ("said she
@@ -125,6 +127,7 @@ export function extractDates(text: string, published: string | null | undefined)
     if (out.some((d) => at >= d.start && at < d.end)) continue;
     out.push({ value: m[1] ?? '', text: m[0], start: at, end: at + m[0].length });
   }
+  if (published) for (const d of out) if (d.value > published.slice(0, d.value.length)) d.ahead = true;
   return out;
 }
 

@@ -29,7 +29,7 @@ const ClaimSchema = v.strictObject({
       implicit: v.optional(v.boolean()),
     }),
   ),
-  dates: v.array(v.strictObject({ value: Str, text: Str, cues: v.array(Str) })),
+  dates: v.array(v.strictObject({ value: Str, text: Str, cues: v.array(Str), ahead: v.optional(v.literal(true)) })),
   numbers: v.array(
     v.strictObject({
       value: v.number(),
