@@ -68,6 +68,12 @@ describe('numbers with units', () => {
     expect(numbers('trade reached $240 billion')).toEqual([[240e9, 'usd']]);
     expect(numbers('trade reached 240bn dollars')).toEqual([[240e9, 'usd']]);
     expect(numbers('a $2.4 million renovation')).toEqual([[2.4e6, 'usd']]);
+    // A per-share figure is its own quantity beside the totals of the same sentence.
+    expect(numbers('Net income was $612 million, or $1.83 a share.')).toEqual([
+      [612e6, 'usd'],
+      [1.83, 'usd/share'],
+    ]);
+    expect(numbers('investors will be paid $38.50 for each share')).toEqual([[38.5, 'usd/share']]);
   });
 
   it('reads percentages, counts and ordinals, in digits or words', () => {

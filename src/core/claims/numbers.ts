@@ -7,7 +7,7 @@ import { stem } from '../text/tokens';
 
 export interface NumberSlot {
   value: number;
-  /** 'usd' | 'pct' | 'score' | 'ord:<noun stem>' | '<noun stem>' */
+  /** 'usd' | 'usd/share' | 'pct' | 'score' | 'ord:<noun stem>' | '<noun stem>' */
   unit: string;
   text: string;
   /** "more than 1,100" (min), "fewer than 60" (max), "about 41,000" (about): a range, not a value. */
@@ -203,8 +203,11 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
   for (const m of text.matchAll(MONEY)) {
     const [all, cur, n1, scale1, n2, scale2, cur2] = m;
     const value = parseNum(n1 ?? n2 ?? '') * (SCALE[(scale1 ?? scale2 ?? '').toLowerCase()] ?? 1);
+    const currency = CURRENCY[(cur ?? cur2 ?? '$').toLowerCase()] ?? 'usd';
+    // "$1.83 a share" is another quantity than "$612 million" in the same sentence.
+    const perShare = PER_SHARE.test(text.slice((m.index ?? 0) + all.length));
     if (Number.isFinite(value))
-      out.push({ value, unit: CURRENCY[(cur ?? cur2 ?? '$').toLowerCase()] ?? 'usd', text: all.trim(), at: m.index });
+      out.push({ value, unit: perShare ? `${currency}/share` : currency, text: all.trim(), at: m.index });
     text = blank(text, m.index ?? 0, all.length);
   }
   for (const m of text.matchAll(PERCENT)) {
@@ -270,6 +273,8 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
 const SCORE = /(?<![\d-])\b(\d{1,2})[-–](\d{1,2})\b(?![-–]\d)/gu;
 const SPORT = /\b(?:draw|drew|won|wins?|beat|beaten|defeat(?:ed)?|lost|loss|victory|match|game|scored|led)\b/iu;
 
+const PER_SHARE = /^\s*(?:a|per|for each|for every|each) (?:share|diluted share)\b/iu;
+
 const PART_OF_WHOLE = /\b(\d+(?:,\d{3})*) (?:out )?of (?:the |its |their |all )?(\d+(?:,\d{3})*)[\s-]+([a-z]+)/giu;
 
 /** A bare number closing its clause: nothing after it but punctuation. */
@@ -277,14 +282,14 @@ const ELIDED_COUNT = /(?<![\d.,$€£%])\b(\d+(?:,\d{3})*)(?=\s*(?:[,.;:!?)]\s|[
 
 /** A count of things ("14 collections", "40 countries"), not money, a share, an ordinal or a previous value. */
 export function isCountedNoun(unit: string): boolean {
-  return unit !== 'usd' && unit !== 'pct' && unit !== 'score' && !unit.startsWith('ord:') && !unit.endsWith(PREVIOUS);
+  return !unit.startsWith('usd') && unit !== 'pct' && unit !== 'score' && !unit.startsWith('ord:') && !unit.endsWith(PREVIOUS);
 }
 
 /** Same quantity? Money and percentages tolerate rounding ("about $240 billion"). */
 export function sameNumber(a: NumberSlot, b: NumberSlot): boolean {
   if (a.value === b.value) return true;
   const unit = a.unit.replace(PREVIOUS, '');
-  const tolerance = unit === 'usd' || unit === 'pct' ? 0.02 : 0;
+  const tolerance = unit.startsWith('usd') || unit === 'pct' ? 0.02 : 0;
   if (Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value))) return true;
   // A bound on either side: "1,142 patients" is "more than 1,100 patients". Within reason: "more
   // than 200" is not said of 5,000, and "about 41,000" is 37,000 to 45,000.
