@@ -234,6 +234,15 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Janet Yellen, visiting the southern city of Guangzhou, said Chinese firms were helping the war.',
     );
     expect(cities.differences.find((d) => d.kind === 'place')).toMatchObject({ aKey: 'shenzhen', bKey: 'guangzhou' });
+    // A company officer's title, before the name or after it: "chief operating" vs "chief financial".
+    const officer = compare(
+      'Rafael Okonjo, the company’s chief operating officer, forecast revenue of $4.9 billion.',
+      'Chief Financial Officer Rafael Okonjo forecast revenue of $4.9 billion.',
+    );
+    expect(officer.differences.find((d) => d.kind === 'person')).toMatchObject({
+      a: 'Chief Operating Officer Rafael Okonjo',
+      b: 'Chief Financial Officer Rafael Okonjo',
+    });
     // A year past and a year to come are two occasions, not one date changed.
     const years = (a: string, b: string) => compare(a, b).differences.find((d) => d.kind === 'date');
     expect(

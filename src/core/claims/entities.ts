@@ -50,6 +50,12 @@ export const PORTFOLIO_WORDS = [
   'economy',
   'deputy',
   'vice',
+  // Company and club officers: "Chief Financial Officer" vs "chief operating officer".
+  'financial',
+  'operating',
+  'technology',
+  'marketing',
+  'sporting',
 ];
 /** Words that form a title before a name. */
 export const TITLE_WORDS = new Set([

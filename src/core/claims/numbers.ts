@@ -282,7 +282,13 @@ const ELIDED_COUNT = /(?<![\d.,$€£%])\b(\d+(?:,\d{3})*)(?=\s*(?:[,.;:!?)]\s|[
 
 /** A count of things ("14 collections", "40 countries"), not money, a share, an ordinal or a previous value. */
 export function isCountedNoun(unit: string): boolean {
-  return !unit.startsWith('usd') && unit !== 'pct' && unit !== 'score' && !unit.startsWith('ord:') && !unit.endsWith(PREVIOUS);
+  return (
+    !unit.startsWith('usd') &&
+    unit !== 'pct' &&
+    unit !== 'score' &&
+    !unit.startsWith('ord:') &&
+    !unit.endsWith(PREVIOUS)
+  );
 }
 
 /** Same quantity? Money and percentages tolerate rounding ("about $240 billion"). */

@@ -43,6 +43,8 @@ function appositiveRole(m: Mention, mentions: Mention[], tokens: Token[], lexico
     k = country.end;
   }
   if (tokens[k]?.lower === 'the') k++;
+  // "the company's chief operating officer": whose officer says nothing about which.
+  if (/['’]s$/u.test(tokens[k]?.raw ?? '') && TITLE_WORDS.has(tokens[k + 1]?.lower ?? '')) k++;
   for (; k < tokens.length && TITLE_WORDS.has(tokens[k]?.lower ?? ''); k++) out.push(stem(tokens[k]?.lower ?? ''));
   // Only a title makes it a role; a country alone ("Lavrov, Russia…") does not.
   return out.some((r) => !lexicon.entities.has(r)) ? out : [];

@@ -536,11 +536,16 @@ function negationApplies(neg: Claim, other: Claim, lexicon: Lexicon): boolean {
 /** Title stems that name a rank, and those that name a portfolio within it. */
 const TITLE_HEADS = new Set(['minist', 'secretari', 'chancellor', 'commission', 'director', 'chief']);
 const PORTFOLIOS = new Set(PORTFOLIO_WORDS.map(stem));
+/** Title words that come first: "Chief Financial Officer", "Deputy Prime Minister". */
+const LEADING_TITLE = new Set(['chief', 'deputy', 'vice', 'senior', 'top', 'special'].map(stem));
 /** Readable words for title stems ("prime minist" → "Prime Minister"). */
 const TITLE_TEXT = new Map([...TITLE_WORDS].map((w) => [stem(w), w]));
 function titleText(role: readonly string[]): string {
-  // Modifiers before the rank: "Prime Minister", "Deputy Foreign Minister".
-  return [...role.filter((r) => !TITLE_HEADS.has(r)), ...role.filter((r) => TITLE_HEADS.has(r))]
+  // "Deputy Foreign Minister", "Chief Operating Officer": leading words, then the portfolio (or
+  // country), then the rank.
+  const rank = (r: string) => (LEADING_TITLE.has(r) ? 0 : PORTFOLIOS.has(r) || !TITLE_TEXT.has(r) ? 1 : 2);
+  return [...role]
+    .sort((a, b) => rank(a) - rank(b))
     .map((r) => TITLE_TEXT.get(r) ?? r)
     .map((w) => w.replace(/^\p{L}/u, (c) => c.toUpperCase()))
     .join(' ');
