@@ -18,8 +18,12 @@ export interface LabelledPage {
 
 const VERDICTS: Verdict[] = ['corroborated', 'conflict', 'disputed', 'none'];
 const norm = (s: string) => s.replace(/\s+/gu, ' ').trim();
-/** Source ids in labels are the file-name prefix ("000" for "000_8375….txt"). */
+/** Source ids in labels are the file name without extension, or its prefix ("000" for
+ * "000_8375….txt", as in shared/eval). */
 const shortId = (file: string) => file.split(/[_.]/u)[0] ?? file;
+const stemOf = (file: string) => file.replace(/\.[^.]*$/u, '');
+const labelIdOf = (file: string, ids: readonly string[]) =>
+  ids.includes(stemOf(file)) ? stemOf(file) : shortId(file);
 
 export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
   const tp = new Map<Verdict, number>();
@@ -64,7 +68,7 @@ export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
         ...new Set(
           (p?.evidence ?? [])
             .filter((e) => (verdict === 'conflict' ? e.stance === 'contradicts' : e.stance === 'supports'))
-            .map((e) => shortId(e.file)),
+            .map((e) => labelIdOf(e.file, l.sources)),
         ),
       ];
       if (ok && verdict !== 'none') {
