@@ -235,14 +235,15 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   const { aliases, entities, synsets } = discoverEntities(wn, sentences);
 
   // Vocabulary of the corpus (lower-case words, not stop words, not numbers).
+  const tokenized = sentences.map((s) => tokenize(s.text));
   const midCapitalised = new Set<string>();
-  for (const s of sentences)
-    tokenize(s.text).forEach((t, i) => {
+  for (const tokens of tokenized)
+    tokens.forEach((t, i) => {
       if (i > 0 && /^\p{Lu}/u.test(t.raw)) midCapitalised.add(t.lower);
     });
   const vocabulary = new Set<string>();
-  for (const s of sentences) {
-    tokenize(s.text).forEach((t, i) => {
+  for (const tokens of tokenized) {
+    tokens.forEach((t, i) => {
       if (isStopWord(t.lower) || /\d/u.test(t.lower)) return;
       // Lower-case words, and a sentence's first word ("Speaking in Frankfurt, …") where the
       // corpus never capitalises it elsewhere (so it is not a name).
@@ -252,8 +253,7 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
   }
   // Demonyms of the corpus' places, from every capitalised adjective the corpus uses.
   const capitalised = new Set<string>();
-  for (const s of sentences)
-    for (const t of tokenize(s.text)) if (/^\p{Lu}\p{Ll}+$/u.test(t.raw)) capitalised.add(t.lower);
+  for (const tokens of tokenized) for (const t of tokens) if (/^\p{Lu}\p{Ll}+$/u.test(t.raw)) capitalised.add(t.lower);
   const idBySynset = new Map([...synsets].map(([id, s]) => [s.offset, id]));
   const demonyms = new Set<string>();
   for (const word of [...capitalised].sort()) {

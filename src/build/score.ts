@@ -22,7 +22,10 @@ const norm = (s: string) => s.replace(/\s+/gu, ' ').trim();
  * "000_8375….txt", as in shared/eval). */
 const shortId = (file: string) => file.split(/[_.]/u)[0] ?? file;
 const stemOf = (file: string) => file.replace(/\.[^.]*$/u, '');
-const labelIdOf = (file: string, ids: readonly string[]) => (ids.includes(stemOf(file)) ? stemOf(file) : shortId(file));
+function labelIdOf(file: string, ids: readonly string[]): string {
+  const whole = stemOf(file);
+  return ids.includes(whole) ? whole : shortId(file);
+}
 
 export function scoreLabels(labels: LabelledPage[], checked: CheckedPage[]) {
   const tp = new Map<Verdict, number>();

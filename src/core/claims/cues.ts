@@ -159,7 +159,9 @@ export function opensClause(text: string, tokens: Token[], start: number): boole
 }
 
 /** A named thing among a date's cue words: "@" + entity id, never equal to a word stem. */
-const entityCue = (id: string) => `@${id}`;
+const thingCue = (id: string) => `@${id}`;
+/** The named thing a date cue stands for, if it is one (see `windowCues`). */
+export const thingOfCue = (cue: string): string | undefined => (cue.startsWith('@') ? cue.slice(1) : undefined);
 
 export function windowCues(
   tokens: Token[],
@@ -176,7 +178,7 @@ export function windowCues(
     // Only a thing right beside the span, or its speaker: "the Nobel Prize in 2014", "the
     // statistics office said on Wednesday"; not "won the Nobel Prize in 2013 and died on Monday".
     const thing = things?.get(k);
-    if (thing && out.every((c) => c.startsWith('@') || c === 'SAY')) out.push(entityCue(thing));
+    if (thing && out.every((c) => thingOfCue(c) !== undefined || c === 'SAY')) out.push(thingCue(thing));
     if (!t || covered.has(k) || /^\d/u.test(t.lower)) return false;
     if (SPEECH.test(t.lower)) out.push('SAY');
     // Titles ("minister") say who, not what happened; they are cues only for people (as roles).

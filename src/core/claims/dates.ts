@@ -56,17 +56,21 @@ function componentValue(c: ParsedComponents, ref: Date, future: boolean): string
   return undefined;
 }
 
+const MONTH = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const WEEKDAY = 'mon|tue|wed|thu|fri|sat|sun';
+const RELATIVE_WORD = 'today|tonight|yesterday|tomorrow|ago|week|month|year|noon|midnight';
 /** Sentences without any of these cannot hold a date: chrono is not run on them (it is the costly part). */
-const MAYBE_DATE =
-  /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(today|tonight|yesterday|tomorrow|year|month|week|ago|noon|midnight)\b/iu;
+const MAYBE_DATE = new RegExp(`\\d|\\b(?:${MONTH}|${WEEKDAY})[a-z]*\\b|\\b(?:${RELATIVE_WORD})\\b`, 'iu');
+/** What a chrono result must contain to be a date: the same, or last/next/this/previous/weekend. */
+const SAYS_A_DATE = new RegExp(
+  `\\d|\\b(?:${MONTH}|${WEEKDAY})[a-z]*\\b|\\b(?:${RELATIVE_WORD}|last|next|this|previous|weekend)\\b`,
+  'iu',
+);
+/** A date that says which day or month it is, not one counted from the moment of writing. */
+const NAMES_ITS_DATE = new RegExp(`\\d|\\b(?:${MONTH})[a-z]*\\b`, 'iu');
 
 /** How far on the unexpected side of the publication date a month without a year may be. */
 const FAR_DAYS = 60;
-const SAYS_A_DATE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:today|tonight|yesterday|tomorrow|last|next|this|previous|ago|week|month|year|noon|midnight|weekend)\b/iu;
-
-/** A date that says which day or month it is, not one counted from the moment of writing. */
-const NAMES_ITS_DATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/iu;
 
 export function extractDates(text: string, published: string | null | undefined): DateSlot[] {
   if (!MAYBE_DATE.test(text)) return [];

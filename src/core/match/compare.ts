@@ -6,11 +6,13 @@
  */
 import type { Claim, EntityRef } from '../claims/claim';
 import { isCountryName } from '../claims/countries';
+import { thingOfCue } from '../claims/cues';
 import { compatibleDates, dateAgrees } from '../claims/dates';
 import { PORTFOLIO_WORDS, TITLE_WORDS } from '../claims/entities';
 import type { Lexicon } from '../claims/lexicon';
 import { isCountedNoun, type NumberSlot, sameNumber } from '../claims/numbers';
 import { stem } from '../text/tokens';
+import { entityKey } from './retrieve';
 
 export type SlotKind = 'date' | 'number' | 'person' | 'place' | 'order' | 'negation' | 'other';
 
@@ -65,8 +67,6 @@ export interface Similarity {
 export interface Comparison extends Similarity {
   differences: SlotDifference[];
 }
-
-const entityKey = (id: string) => `@${id}`;
 
 /** Term sets per claim, built once: dataset claims are compared again and again. */
 const termSets = new WeakMap<Claim, ReadonlySet<string>>();
@@ -392,7 +392,8 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   )[0];
   if (datePair) {
     const [x, y] = datePair;
-    const tiedTo = x.cues.find((c) => c.startsWith('@') && y.cues.includes(c))?.slice(1);
+    const thingCue = x.cues.find((c) => thingOfCue(c) !== undefined && y.cues.includes(c));
+    const tiedTo = thingCue === undefined ? undefined : thingOfCue(thingCue);
     out.push({
       kind: 'date',
       a: showDate(x),
@@ -486,15 +487,13 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   const swapped = b.sequence.length
     ? a.sequence.find(([x, y]) => b.sequence.some(([u, w]) => u === y && w === x))
     : undefined;
-  const aOrder = new Set(a.order.length && b.order.length ? a.order : []);
-  const bOrder = new Set(aOrder.size ? b.order : []);
+  const [aOrder, bOrder] = [onlyOrder(a), onlyOrder(b)];
   if (swapped) {
     const name = (id: string) => lexicon.entities.get(id)?.name ?? id;
     const [x, y] = swapped;
     out.push({ kind: 'order', a: `${name(x)} first`, b: `${name(y)} first`, aKey: x, bKey: y });
-  } else if (aOrder.size === 1 && bOrder.size === 1 && [...aOrder][0] !== [...bOrder][0]) {
-    const [x = '', y = ''] = [[...aOrder][0], [...bOrder][0]];
-    out.push({ kind: 'order', a: x, b: y, aKey: x, bKey: y });
+  } else if (aOrder && bOrder && aOrder !== bOrder) {
+    out.push({ kind: 'order', a: aOrder, b: bOrder, aKey: aOrder, bKey: bOrder });
   }
 
   // Polarity: explicit negation on one side only, or an antonym of the other side's word.
@@ -515,6 +514,12 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     out.push({ kind: 'negation', a: x, b: y, aKey: x, bKey: y });
   }
   return out;
+}
+
+/** The one order cue a claim has ("before" or "after"), if it has cues and they all agree. */
+function onlyOrder(c: Claim): string | undefined {
+  const [first] = c.order;
+  return first !== undefined && c.order.every((o) => o === first) ? first : undefined;
 }
 
 /**
