@@ -238,12 +238,6 @@ export async function launchFirefox(
 }
 
 /**
- * Puppeteer never sees a load (or DOMContentLoaded) event for moz-extension://
- * pages even though they render. So: from one of our pages, navigate by
- * setting location.href (fast); from anywhere else, start page.goto with a
- * short timeout and ignore that timeout. Then wait until the page is there.
- */
-/**
  * `page.setViewport` for Firefox. puppeteer-core sends `emulation.setScreenOrientationOverride`
  * with it, which Firefox ESR 140 does not know ("unknown command"), and the whole call fails; so
  * the one BiDi command that sets the viewport is sent through the frame's browsing context.
@@ -257,6 +251,12 @@ export async function setFirefoxViewport(page: PPage, size: { width: number; hei
   if (width !== size.width) throw new Error(`Firefox viewport is ${width}px wide, wanted ${size.width}px`);
 }
 
+/**
+ * Puppeteer never sees a load (or DOMContentLoaded) event for moz-extension://
+ * pages even though they render. So: from one of our pages, navigate by
+ * setting location.href (fast); from anywhere else, start page.goto with a
+ * short timeout and ignore that timeout. Then wait until the page is there.
+ */
 export async function gotoExtensionPage(page: PPage, url: string): Promise<void> {
   const host = url.slice(0, url.indexOf('/', 'moz-extension://'.length) + 1);
   // Tag the current document so that a reload of the same URL is detected.
