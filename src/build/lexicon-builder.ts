@@ -64,6 +64,12 @@ function wordnetEntity(wn: WordNet, key: string): WnEntity | undefined {
   return undefined;
 }
 
+/** The kinds of the named things (instance nouns) WordNet lists under a word, at any sense. */
+function namedKinds(wn: WordNet, key: string): Set<EntityKind> {
+  const named = wn.synsets(key, 'n').filter((s) => s.pointers.some((p) => p.symbol === '@i'));
+  return new Set(named.map((s) => kindOfSynset(wn, s)));
+}
+
 export interface CorpusSentence {
   text: string;
 }
@@ -119,14 +125,18 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
     counts.set(m.key, c);
   }
   const kindOf = (key: string): EntityKind => {
-    // A phrase WordNet knows as a common noun ("Cold War") is not a person or place name.
-    if (wn.has(key, 'n')) return 'other';
     const kinds = counts.get(key)?.kinds ?? new Map<EntityKind, number>();
     // "other" is no evidence (a name with nothing around it): any reading from context beats it,
     // however often the name stands bare ("Maribor" three times, "in Maribor" once: a place).
     const ranked = [...kinds.entries()]
       .filter(([k]) => k !== 'other')
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    // A phrase WordNet knows as a common noun ("Cold War") is not a person or place name, unless
+    // WordNet also names a thing of the kind the context reads ("in Cork": the city, not the bark).
+    if (wn.has(key, 'n')) {
+      const top = ranked[0]?.[0];
+      return top && namedKinds(wn, key).has(top) ? top : 'other';
+    }
     // Any confident "person" reading (a title before the name) wins over "other".
     if (kinds.get('person')) return 'person';
     return ranked[0]?.[0] ?? 'other';

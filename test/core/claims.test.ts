@@ -16,6 +16,19 @@ describe('dates, resolved against the publication date', () => {
     expect(values('He is due to fly home on Friday.')).toEqual(['2024-04-12']);
     // Reported speech: "would" is the future seen from the past.
     expect(values('She said she would open coalition talks on Wednesday.')).toEqual(['2024-04-10']);
+    // …but only in its own clause: she spoke on Monday, the recorders are still to be flown.
+    expect(values('Okafor said on Monday that both recorders would be flown to the lab.')).toEqual(['2024-04-08']);
+    expect(values('The ministry said on Monday that talks would resume on Friday.')).toEqual([
+      '2024-04-08',
+      '2024-04-12',
+    ]);
+  });
+
+  it('marks a starting point ("since Monday") apart from the day something happened', () => {
+    const [since] = extractDates('The fire has been burning since Monday.', '2024-04-10');
+    expect(since).toMatchObject({ value: '2024-04-08', since: true });
+    const [on] = extractDates('The fire broke out on Monday.', '2024-04-10');
+    expect(on?.since).toBeUndefined();
   });
 
   it('reads a month without a year as the last one unless it is near, and no letter as a date', () => {

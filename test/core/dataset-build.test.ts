@@ -46,6 +46,15 @@ describe('dataset builder on a synthetic corpus', () => {
     expect(lexicon.entities.spotify?.kind).not.toBe('place');
   });
 
+  it('reads a name that is also a common noun by its context, when WordNet names such a thing', () => {
+    const lexicon = buildLexicon(wordnet, [
+      { text: 'The company will close its office in Cork, Ireland.' },
+      { text: 'The Cold War ended in 1991.' },
+    ]);
+    expect(lexicon.entities.cork?.kind).toBe('place'); // WordNet: cork (bark), and Cork, a city
+    expect(lexicon.entities['cold war']?.kind).toBe('other'); // no named thing of a place's kind
+  });
+
   it('resolves the many names of one person to one entity', () => {
     const aliases = dataset.lexicon.aliases;
     expect(aliases.ng).toBe('mary ng');

@@ -211,6 +211,18 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Munro published 14 collections of short stories, beginning with Dance of the Happy Shades in 1968.',
     );
     expect(count.differences.map((d) => d.kind)).toEqual(['number']);
+    // With no name on either side, the same several words around a changed figure still tie the
+    // two to one fact; a starting point and a day of happening are not one date changed.
+    const unnamed = compare(
+      'The diesel rebate will now be phased out over five years instead of at once.',
+      'The diesel rebate will now be phased out over three years rather than disappearing in January.',
+    );
+    expect(judgePair(unnamed)).toMatchObject({ stance: 'contradicts', difference: { kind: 'number' } });
+    const since = compare(
+      'On Wednesday morning the fire service said the fire was burning on the mountain.',
+      'The fire which since Monday burns on the mountain weakened during the night.',
+    );
+    expect(since.differences.find((d) => d.kind === 'date')).toBeUndefined();
     const otherThing = compare(
       'Munro wrote 16 collections of short stories over her career.',
       'Munro published 14 novels of short stories, beginning with Dance of the Happy Shades in 1968.',

@@ -15,12 +15,32 @@ export interface DateSlot {
   end: number;
   /** Later than the text's publication date: something still to come when it was written. */
   ahead?: true;
+  /** A starting point ("since Monday"): when a state began, not when the thing said happened. */
+  since?: true;
 }
 
 /** Words that make a weekday the coming one; "would" is the future of reported speech ("said she
  * would open talks on Wednesday"). */
 const FUTURE =
   /\b(will|would|is due|are due|scheduled|is set to|are set to|expected to|plans? to|planning to|next)\b/iu;
+/** Where a clause ends: the future of one clause says nothing of a date in another ("said on
+ * Monday that the recorders would be flown …": Monday is past). */
+const CLAUSE_BREAK = /;|\b(?:that|and|but|while|whereas|although|though|after|before|because)\b/giu;
+
+/** Does the clause around text[start, end) look ahead? */
+function looksAhead(text: string, start: number, end: number): boolean {
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    const at = m.index ?? 0;
+    if (at + m[0].length <= start) from = at;
+    else if (at >= end) {
+      to = at;
+      break;
+    }
+  }
+  return FUTURE.test(text.slice(from, to));
+}
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function isoDay(d: Date): string {
@@ -75,7 +95,6 @@ const FAR_DAYS = 60;
 export function extractDates(text: string, published: string | null | undefined): DateSlot[] {
   if (!MAYBE_DATE.test(text)) return [];
   const ref = published ? new Date(`${published}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1, 12));
-  const future = FUTURE.test(text);
   const out: DateSlot[] = [];
   const quotes = [...text.matchAll(/["“][^"”]*["”]/gu)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const inQuote = (at: number) => quotes.some(([s, e]) => at > (s ?? 0) && at < (e ?? 0));
@@ -111,8 +130,10 @@ export function extractDates(text: string, published: string | null | undefined)
     // In a quotation, "today" or "on Saturday" count from when the words were spoken, which the
     // text need not say: only dates that name their month or year are kept.
     if (inQuote(r.index) && !NAMES_ITS_DATE.test(shown)) continue;
+    const future = looksAhead(text, r.index, r.index + shown.length);
     const value = componentValue(r.start, ref, future);
-    if (value) out.push({ value, text: shown, start: r.index, end: r.index + shown.length });
+    const since = /\bsince\s+$/iu.test(text.slice(0, r.index)) ? { since: true as const } : {};
+    if (value) out.push({ value, text: shown, start: r.index, end: r.index + shown.length, ...since });
     if (r.end) {
       const endValue = componentValue(r.end, ref, future);
       if (endValue && endValue !== value)
@@ -129,7 +150,8 @@ export function extractDates(text: string, published: string | null | undefined)
   for (const m of text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) {
     const at = m.index ?? 0;
     if (out.some((d) => at >= d.start && at < d.end)) continue;
-    out.push({ value: m[1] ?? '', text: m[0], start: at, end: at + m[0].length });
+    const since = /\bsince\s+$/iu.test(text.slice(0, at)) ? { since: true as const } : {};
+    out.push({ value: m[1] ?? '', text: m[0], start: at, end: at + m[0].length, ...since });
   }
   if (published) for (const d of out) if (d.value > published.slice(0, d.value.length)) d.ahead = true;
   return out;

@@ -29,7 +29,15 @@ const ClaimSchema = v.strictObject({
       implicit: v.optional(v.boolean()),
     }),
   ),
-  dates: v.array(v.strictObject({ value: Str, text: Str, cues: v.array(Str), ahead: v.optional(v.literal(true)) })),
+  dates: v.array(
+    v.strictObject({
+      value: Str,
+      text: Str,
+      cues: v.array(Str),
+      ahead: v.optional(v.literal(true)),
+      since: v.optional(v.literal(true)),
+    }),
+  ),
   numbers: v.array(
     v.strictObject({
       value: v.number(),

@@ -384,9 +384,11 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   const aOnly = b.dates.length ? a.dates.filter((d) => !dateAgrees(d.value, b.dates)) : [];
   const bOnly = aOnly.length ? b.dates.filter((d) => !dateAgrees(d.value, a.dates)) : [];
   // Two years, one still to come and one past when each was written, are two occasions ("last
-  // hosted the summit in 2017" vs "will host the summit in 2027"), not one date changed.
-  const sameSide = (x: { value: string; ahead?: true }, y: { value: string; ahead?: true }) =>
-    x.value.length > 4 || y.value.length > 4 || !!x.ahead === !!y.ahead;
+  // hosted the summit in 2017" vs "will host the summit in 2027"), not one date changed; nor are
+  // when something began and when something happened ("burning since Monday" vs "on Wednesday").
+  type D = Claim['dates'][number];
+  const sameSide = (x: D, y: D) =>
+    !!x.since === !!y.since && (x.value.length > 4 || y.value.length > 4 || !!x.ahead === !!y.ahead);
   const datePair = aOnly.flatMap((x) =>
     bOnly.filter((y) => sameSide(x, y) && sharesCue(x.cues, y.cues, lexicon)).map((y) => [x, y] as const),
   )[0];

@@ -50,6 +50,9 @@ export const THRESHOLDS = {
   containedConflict: 0.75,
   containedConflictOther: 0.1,
   containedNames: 3,
+  /** A changed figure or date in two sentences that name nothing in common. */
+  unanchoredConflict: 0.6,
+  unanchoredConflictOther: 0.35,
 };
 
 /**
@@ -87,6 +90,15 @@ export function judge(comparison: Comparison): Judgement | null {
   // Otherwise support needs a named anchor in common (a person, place, organisation, date or
   // number) or at least three shared words; a contradiction always needs the named anchor (two
   // sentences about an unnamed "he" are too loosely tied to accuse either).
+  // (…or, without one, the same several words around a changed figure or date, most of both
+  // sentences: "phased out over five years" vs "phased out over three years".)
+  const unanchoredConflict =
+    c.differences.length === 1 &&
+    (c.differences[0]?.kind === 'number' || c.differences[0]?.kind === 'date') &&
+    c.sharedTerms >= 3 &&
+    c.coverA >= THRESHOLDS.unanchoredConflict &&
+    c.coverB >= THRESHOLDS.unanchoredConflictOther;
+  if (unanchoredConflict) return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
   if (c.sharedEntityWeight === 0 && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
