@@ -348,7 +348,11 @@ export function buildLexicon(wn: WordNet, sentences: CorpusSentence[]): LexiconD
         const withForms = (w: string) => (sense === 0 ? [w, ...(formsOf.get(w) ?? [])] : [w]);
         for (const p of synset.pointers) {
           if (p.symbol !== '!') continue;
-          for (const a of wn.synset(p.offset, p.pos).words) {
+          // An antonym links two words, not two synsets: "leave" is the opposite of "arrive", not
+          // of "get" and "come", which share arrive's synset in rarer senses of theirs.
+          if (p.source && synset.words[p.source - 1] !== v) continue;
+          const target = wn.synset(p.offset, p.pos).words;
+          for (const a of p.target ? target.slice(p.target - 1, p.target) : target) {
             if (a.includes(' ')) continue;
             for (const af of withForms(a)) for (const vf of withForms(v)) add(antonyms, stem(af), stem(vf));
           }

@@ -17,8 +17,9 @@ export interface Synset {
   pos: Pos;
   /** Lemmas, lower-cased, underscores turned into spaces. */
   words: string[];
-  /** Pointers: symbol, target offset, target pos. */
-  pointers: { symbol: string; offset: number; pos: Pos }[];
+  /** Pointers: symbol, target offset, target pos, and for a lexical pointer (an antonym) the
+   * word it links on each side, numbered from 1 (0: the synsets as a whole). */
+  pointers: { symbol: string; offset: number; pos: Pos; source: number; target: number }[];
 }
 
 export class WordNet {
@@ -77,7 +78,8 @@ export class WordNet {
     for (let i = 0; i < pCnt; i++) {
       const symbol = f[p] ?? '';
       const targetPos = (f[p + 2] === 's' ? 'a' : f[p + 2]) as Pos;
-      pointers.push({ symbol, offset: Number(f[p + 1]), pos: targetPos });
+      const words = Number.parseInt(f[p + 3] ?? '0', 16);
+      pointers.push({ symbol, offset: Number(f[p + 1]), pos: targetPos, source: words >> 8, target: words & 0xff });
       p += 4;
     }
     const synset: Synset = { offset, pos: f[2] === 's' ? 'a' : (f[2] as Pos), words, pointers };

@@ -55,6 +55,18 @@ describe('dataset builder on a synthetic corpus', () => {
     expect(lexicon.entities['cold war']?.kind).toBe('other'); // no named thing of a place's kind
   });
 
+  it('takes antonyms word to word: leave is the opposite of arrive, not of get', () => {
+    const lexicon = buildLexicon(wordnet, [
+      { text: 'The staff left the building before the crews arrived.' },
+      { text: 'Everyone got out and the prices rose before they fell.' },
+    ]);
+    // Keyed by the opposite word, listing the corpus words it is the opposite of.
+    expect(lexicon.antonyms.arriv).toContain('left');
+    expect(lexicon.antonyms.got ?? []).not.toContain('left');
+    expect(lexicon.antonyms.get ?? []).not.toContain('left');
+    expect(lexicon.antonyms.fell).toContain('rose'); // irregular forms of the main sense still count
+  });
+
   it('resolves the many names of one person to one entity', () => {
     const aliases = dataset.lexicon.aliases;
     expect(aliases.ng).toBe('mary ng');

@@ -255,6 +255,21 @@ describe('matcher verdicts on a synthetic dataset', () => {
       a: 'Chief Operating Officer Rafael Okonjo',
       b: 'Chief Financial Officer Rafael Okonjo',
     });
+    // Ranks of one office: a deputy is not the chief, and not the office itself; "chief" alone
+    // only says more.
+    const title = (a: string, b: string) => compare(a, b).differences.find((d) => d.kind === 'person');
+    expect(
+      title(
+        'Marsh said she had spoken to the bureau’s deputy commissioner, Alan Brecht.',
+        'Marsh said she had spoken to the bureau’s chief commissioner, Alan Brecht.',
+      ),
+    ).toMatchObject({ a: 'Deputy Commissioner Alan Brecht', b: 'Chief Commissioner Alan Brecht' });
+    expect(
+      title('Deputy Commissioner Alan Brecht opened the inquiry.', 'Commissioner Alan Brecht opened the inquiry.'),
+    ).toBeDefined();
+    expect(
+      title('Chief Commissioner Alan Brecht opened the inquiry.', 'Commissioner Alan Brecht opened the inquiry.'),
+    ).toBeUndefined();
     // A year past and a year to come are two occasions, not one date changed.
     const years = (a: string, b: string) => compare(a, b).differences.find((d) => d.kind === 'date');
     expect(

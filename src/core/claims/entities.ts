@@ -50,6 +50,9 @@ export const PORTFOLIO_WORDS = [
   'economy',
   'deputy',
   'vice',
+  'assistant',
+  'acting',
+  'interim',
   // Company and club officers: "Chief Financial Officer" vs "chief operating officer".
   'financial',
   'operating',

@@ -452,9 +452,11 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
       const o = b.entities.find((x) => x.id === e.id);
       const [ra, rb] = [e.role ?? [], o?.role ?? []];
       if (e.kind !== 'person' || !o || !ra.some((r) => rb.includes(r) && TITLE_HEADS.has(r))) continue;
-      const onlyA = ra.filter((r) => PORTFOLIOS.has(r) && !rb.includes(r));
-      const onlyB = rb.filter((r) => PORTFOLIOS.has(r) && !ra.includes(r));
-      if (onlyA.length && onlyB.length) {
+      const onlyA = ra.filter((r) => (PORTFOLIOS.has(r) || RANKS.has(r)) && !rb.includes(r));
+      const onlyB = rb.filter((r) => (PORTFOLIOS.has(r) || RANKS.has(r)) && !ra.includes(r));
+      // A deputy is not the office itself: "deputy commissioner" vs "commissioner" differ too.
+      const deputyOnOneSide = ra.some((r) => DEPUTY.has(r)) !== rb.some((r) => DEPUTY.has(r));
+      if ((onlyA.length && onlyB.length) || deputyOnOneSide) {
         const name = displayName(e, lexicon);
         out.push({
           kind: 'person',
@@ -543,6 +545,9 @@ function negationApplies(neg: Claim, other: Claim, lexicon: Lexicon): boolean {
 /** Title stems that name a rank, and those that name a portfolio within it. */
 const TITLE_HEADS = new Set(['minist', 'secretari', 'chancellor', 'commission', 'director', 'chief']);
 const PORTFOLIOS = new Set(PORTFOLIO_WORDS.map(stem));
+/** Ranks within one office ("chief commissioner" vs "deputy commissioner"), and the deputies. */
+const RANKS = new Set(['chief', 'senior', 'assistant', 'acting', 'interim'].map(stem));
+const DEPUTY = new Set(['deputy', 'vice', 'assistant'].map(stem));
 /** Title words that come first: "Chief Financial Officer", "Deputy Prime Minister". */
 const LEADING_TITLE = new Set(['chief', 'deputy', 'vice', 'senior', 'top', 'special'].map(stem));
 /** Readable words for title stems ("prime minist" → "Prime Minister"). */
