@@ -134,6 +134,10 @@ describe('numbers with units', () => {
       [30, 'seat'],
       [90, 'seat'],
     ]);
+    expect(numbers('They hold 89 of the chamber’s 201 seats.')).toEqual([
+      [89, 'seat'],
+      [201, 'seat'],
+    ]);
   });
 
   it('reads a streak however its noun is worded', () => {

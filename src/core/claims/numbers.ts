@@ -275,7 +275,8 @@ const SPORT = /\b(?:draw|drew|won|wins?|beat|beaten|defeat(?:ed)?|lost|loss|vict
 
 const PER_SHARE = /^\s*(?:a|per|for each|for every|each) (?:share|diluted share)\b/iu;
 
-const PART_OF_WHOLE = /\b(\d+(?:,\d{3})*) (?:out )?of (?:the |its |their |all )?(\d+(?:,\d{3})*)[\s-]+([a-z]+)/giu;
+const PART_OF_WHOLE =
+  /\b(\d+(?:,\d{3})*) (?:out )?of (?:the |its |their |all |the [\p{L}-]+['’]s )?(\d+(?:,\d{3})*)[\s-]+([a-z]+)/giu;
 
 /** A bare number closing its clause: nothing after it but punctuation. */
 const ELIDED_COUNT = /(?<![\d.,$€£%])\b(\d+(?:,\d{3})*)(?=\s*(?:[,.;:!?)]\s|[.;:!?)]?$))/gu;
