@@ -223,6 +223,18 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'The fire which since Monday burns on the mountain weakened during the night.',
     );
     expect(since.differences.find((d) => d.kind === 'date')).toBeUndefined();
+    // The same clock time on another day ties the two days to one moment.
+    const clock = compare(
+      'Crews declared it under control at about 3:15 a.m. on Tuesday.',
+      'About 60 firefighters fought the fire, which was declared under control at 3:15 a.m. Monday.',
+    );
+    expect(clock.differences[0]).toMatchObject({ kind: 'date', tiedTo: '03:15' });
+    expect(judgePair(clock)?.stance).toBe('contradicts');
+    const otherTime = compare(
+      'Crews declared it under control at about 5:40 a.m. on Tuesday.',
+      'About 60 firefighters fought the fire, which was declared under control at 3:15 a.m. Monday.',
+    );
+    expect(judgePair(otherTime)).toBeNull();
     const otherThing = compare(
       'Munro wrote 16 collections of short stories over her career.',
       'Munro published 14 novels of short stories, beginning with Dance of the Happy Shades in 1968.',

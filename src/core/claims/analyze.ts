@@ -156,14 +156,21 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     terms: [...terms].sort(),
     // Mention order is kept: the first person named is compared as the actor.
     entities: [...entities.values()],
-    dates: dates.map(({ value, text: t, start, end, ahead, since }) => {
+    dates: dates.map(({ value, text: t, start, end, ahead, since, time }) => {
       const first = tokens.findIndex((x) => x.index >= start);
       const last = tokens.findIndex((x) => x.index >= end);
       const near = cueWords(first < 0 ? tokens.length : first, last < 0 ? tokens.length : last, true);
       // Only names before it ("… at her home in Port Hope, Ontario, on Tuesday"): the date is the
       // sentence's own, and its words say what happened then.
       const cues = near.length || dates.length > 1 ? near : [...terms].sort();
-      return { value, text: t, cues, ...(ahead ? { ahead } : {}), ...(since ? { since } : {}) };
+      return {
+        value,
+        text: t,
+        cues,
+        ...(ahead ? { ahead } : {}),
+        ...(since ? { since } : {}),
+        ...(time ? { time } : {}),
+      };
     }),
     numbers,
     order: [...order].sort(),

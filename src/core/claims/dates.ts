@@ -17,6 +17,8 @@ export interface DateSlot {
   ahead?: true;
   /** A starting point ("since Monday"): when a state began, not when the thing said happened. */
   since?: true;
+  /** The clock time given with it ("at 3:15 a.m. Monday" → "03:15"). */
+  time?: string;
 }
 
 /** Words that make a weekday the coming one; "would" is the future of reported speech ("said she
@@ -53,6 +55,8 @@ function weekdayDate(ref: Date, weekday: number, future: boolean): string {
   d.setUTCDate(d.getUTCDate() + (future ? diff : diff === 0 ? 0 : diff - 7));
   return isoDay(d);
 }
+
+const clock = (c: ParsedComponents) => `${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}`;
 
 function componentValue(c: ParsedComponents, ref: Date, future: boolean): string | undefined {
   const known = (k: Component) => c.isCertain(k);
@@ -133,7 +137,8 @@ export function extractDates(text: string, published: string | null | undefined)
     const future = looksAhead(text, r.index, r.index + shown.length);
     const value = componentValue(r.start, ref, future);
     const since = /\bsince\s+$/iu.test(text.slice(0, r.index)) ? { since: true as const } : {};
-    if (value) out.push({ value, text: shown, start: r.index, end: r.index + shown.length, ...since });
+    const time = r.start.isCertain('hour') && r.start.isCertain('minute') ? { time: clock(r.start) } : {};
+    if (value) out.push({ value, text: shown, start: r.index, end: r.index + shown.length, ...since, ...time });
     if (r.end) {
       const endValue = componentValue(r.end, ref, future);
       if (endValue && endValue !== value)

@@ -36,6 +36,7 @@ const ClaimSchema = v.strictObject({
       cues: v.array(Str),
       ahead: v.optional(v.literal(true)),
       since: v.optional(v.literal(true)),
+      time: v.optional(Str),
     }),
   ),
   numbers: v.array(

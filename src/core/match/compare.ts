@@ -395,7 +395,10 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   if (datePair) {
     const [x, y] = datePair;
     const thingCue = x.cues.find((c) => thingOfCue(c) !== undefined && y.cues.includes(c));
-    const tiedTo = thingCue === undefined ? undefined : thingOfCue(thingCue);
+    // The same clock time on another day ("at 3:15 a.m. Monday" vs "3:15 a.m. on Tuesday") ties
+    // the two days to one moment as firmly as a shared name.
+    const sameTime = x.time !== undefined && x.time === y.time ? x.time : undefined;
+    const tiedTo = thingCue === undefined ? sameTime : thingOfCue(thingCue);
     out.push({
       kind: 'date',
       a: showDate(x),

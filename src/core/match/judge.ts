@@ -88,8 +88,9 @@ export function judge(comparison: Comparison): Judgement | null {
     c.coverB >= THRESHOLDS.conflictOther;
   if (speakerSwap || quoteSwap) return { stance: 'contradicts', score: c.coverA, difference: c.differences[0] ?? null };
   // Otherwise support needs a named anchor in common (a person, place, organisation, date or
-  // number) or at least three shared words; a contradiction always needs the named anchor (two
-  // sentences about an unnamed "he" are too loosely tied to accuse either).
+  // number) or at least three shared words; a contradiction always needs the named anchor or a
+  // date tied to the same moment (two sentences about an unnamed "he" are too loosely tied to
+  // accuse either).
   // (…or, without one, the same several words around a changed figure or date, most of both
   // sentences: "phased out over five years" vs "phased out over three years".)
   const unanchoredConflict =
@@ -99,7 +100,8 @@ export function judge(comparison: Comparison): Judgement | null {
     c.coverA >= THRESHOLDS.unanchoredConflict &&
     c.coverB >= THRESHOLDS.unanchoredConflictOther;
   if (unanchoredConflict) return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
-  if (c.sharedEntityWeight === 0 && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
+  const tied = c.differences.length === 1 && c.differences[0]?.tiedTo !== undefined;
+  if (c.sharedEntityWeight === 0 && !tied && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
     // the page sentence is there anyway.
