@@ -223,6 +223,17 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'The fire which since Monday burns on the mountain weakened during the night.',
     );
     expect(since.differences.find((d) => d.kind === 'date')).toBeUndefined();
+    // A changed place with no name in common: only when nearly all of both sentences agree.
+    const near = compare(
+      'An elderly couple died when their car was swept away on a road near Sommieres.',
+      'Among the victims is an elderly couple whose car was swept away by floodwaters on a road near Anduze.',
+    );
+    expect(judgePair(near)).toMatchObject({ stance: 'contradicts', difference: { kind: 'place' } });
+    const elsewhere = compare(
+      'A man died when his car was swept away near Sommieres.',
+      'Among the victims is an elderly couple whose car was swept away by floodwaters on a road near Anduze.',
+    );
+    expect(judgePair(elsewhere)).toBeNull();
     // The same clock time on another day ties the two days to one moment.
     const clock = compare(
       'Crews declared it under control at about 3:15 a.m. on Tuesday.',

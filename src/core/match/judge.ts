@@ -53,6 +53,8 @@ export const THRESHOLDS = {
   /** A changed figure or date in two sentences that name nothing in common. */
   unanchoredConflict: 0.6,
   unanchoredConflictOther: 0.35,
+  unanchoredPlace: 0.8,
+  unanchoredPlaceOther: 0.6,
 };
 
 /**
@@ -93,12 +95,14 @@ export function judge(comparison: Comparison): Judgement | null {
   // accuse either).
   // (…or, without one, the same several words around a changed figure or date, most of both
   // sentences: "phased out over five years" vs "phased out over three years".)
+  // A changed place needs nearly the same sentence: many like events happen in many places.
+  const kind = c.differences.length === 1 ? c.differences[0]?.kind : undefined;
   const unanchoredConflict =
-    c.differences.length === 1 &&
-    (c.differences[0]?.kind === 'number' || c.differences[0]?.kind === 'date') &&
     c.sharedTerms >= 3 &&
-    c.coverA >= THRESHOLDS.unanchoredConflict &&
-    c.coverB >= THRESHOLDS.unanchoredConflictOther;
+    (((kind === 'number' || kind === 'date') &&
+      c.coverA >= THRESHOLDS.unanchoredConflict &&
+      c.coverB >= THRESHOLDS.unanchoredConflictOther) ||
+      (kind === 'place' && c.coverA >= THRESHOLDS.unanchoredPlace && c.coverB >= THRESHOLDS.unanchoredPlaceOther));
   if (unanchoredConflict) return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
   const tied = c.differences.length === 1 && c.differences[0]?.tiedTo !== undefined;
   if (c.sharedEntityWeight === 0 && !tied && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
