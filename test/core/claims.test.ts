@@ -173,6 +173,10 @@ describe('entities', () => {
       { key: 'us', role: [] },
       { key: 'antony blinken', role: ['secretary', 'state'] },
     ]);
+    // A word qualifying a further title is part of the title.
+    expect(mentions('Deputy Fire Chief Tom Lindqvist said the crew did well.')).toEqual([
+      { key: 'tom lindqvist', role: ['deputy', 'fire', 'chief'] },
+    ]);
   });
 
   it('keeps multi-word names with connectors and ignores sentence-initial words', () => {

@@ -234,6 +234,13 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Among the victims is an elderly couple whose car was swept away by floodwaters on a road near Anduze.',
     );
     expect(judgePair(elsewhere)).toBeNull();
+    // A short quotation given whole to someone else is the tie of a person conflict.
+    const quote = compare(
+      'Mr. Lindqvist said the crew had done “exactly what they were trained to do.”',
+      '“The crew did exactly what they were trained to do,” Fiona Kerrigan, the airline’s chief executive, said.',
+    );
+    expect(quote.sharedQuote).toBe(true);
+    expect(judgePair(quote)).toMatchObject({ stance: 'contradicts', difference: { kind: 'person' } });
     // The same clock time on another day ties the two days to one moment.
     const clock = compare(
       'Crews declared it under control at about 3:15 a.m. on Tuesday.',

@@ -337,9 +337,22 @@ function splitRun(
   }
   const role: string[] = [];
   let s = t0;
-  while (s < end && (isTitle(s) || (CONNECTORS.has(lower(s)) && isTitle(s + 1)))) {
-    if (!CONNECTORS.has(lower(s))) role.push(lower(s));
-    s++;
+  const chain = () => {
+    while (s < end && (isTitle(s) || (CONNECTORS.has(lower(s)) && isTitle(s + 1)))) {
+      if (!CONNECTORS.has(lower(s))) role.push(lower(s));
+      s++;
+    }
+  };
+  chain();
+  // A word or two that qualify a further title ("Deputy Fire Chief Tom Lindqvist", "Police
+  // Commissioner …") belong to the title, not to the name.
+  for (const q of [1, 2]) {
+    if (s + q < end - 1 && isTitle(s + q) && ![...Array(q).keys()].some((k) => isTitle(s + k))) {
+      for (let k = 0; k < q; k++) role.push(lower(s + k));
+      s += q;
+      chain();
+      break;
+    }
   }
   if (s < end) pushMention(text, tokens, s, end, role, isKnown, out, runStart);
 }

@@ -155,8 +155,16 @@ export function sameOrWithin(a: string, b: string, lexicon: Lexicon): boolean {
   );
 }
 
-/** At least three quoted words on the first side, most of them quoted (or said) by the second. */
+/**
+ * At least three quoted words on the first side, most of them quoted (or said) by the second; or
+ * a short quotation ("exactly what they were trained to do": two content words) quoted whole by
+ * the second.
+ */
 function quotesShared(a: Claim, b: Claim, lexicon: Lexicon): boolean {
+  if (a.quoted.length === 2) {
+    const quoted = new Set(b.quoted);
+    return a.quoted.every((t) => termMatches(t, quoted, lexicon, false));
+  }
   if (a.quoted.length < 3) return false;
   const other = new Set([...b.quoted, ...b.terms]);
   return a.quoted.filter((t) => termMatches(t, other, lexicon, false)).length >= Math.ceil(a.quoted.length * 0.6);
