@@ -24,6 +24,12 @@ describe('dates, resolved against the publication date', () => {
     ]);
   });
 
+  it('leaves out weeks counted from the writing, which no single day states', () => {
+    expect(values('A revised budget is due to go before parliament next week.', '2025-10-13')).toEqual([]);
+    expect(values('He resigned last week.', '2025-10-13')).toEqual([]);
+    expect(values('Talks resumed on Monday last week.', '2025-10-15')).toHaveLength(1); // a named day stays
+  });
+
   it('marks a starting point ("since Monday") apart from the day something happened', () => {
     const [since] = extractDates('The fire has been burning since Monday.', '2024-04-10');
     expect(since).toMatchObject({ value: '2024-04-08', since: true });

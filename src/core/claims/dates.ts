@@ -90,6 +90,8 @@ const SAYS_A_DATE = new RegExp(
   `\\d|\\b(?:${MONTH}|${WEEKDAY})[a-z]*\\b|\\b(?:${RELATIVE_WORD}|last|next|this|previous|weekend)\\b`,
   'iu',
 );
+/** A date that names its day, weekday or month. */
+const NAMES_ITS_DAY = new RegExp(`\\d|\\b(?:${MONTH}|${WEEKDAY})[a-z]*\\b`, 'iu');
 /** A date that says which day or month it is, not one counted from the moment of writing. */
 const NAMES_ITS_DATE = new RegExp(`\\d|\\b(?:${MONTH})[a-z]*\\b`, 'iu');
 
@@ -128,6 +130,9 @@ export function extractDates(text: string, published: string | null | undefined)
     )
       continue;
     const shown = r.text.replace(/[\s,.;:]+$/u, '');
+    // "next week", "last weekend": a span of days, which a single day would misstate (the budget
+    // "due next week" is not contradicted by "on October 21").
+    if (/\bweek(?:end)?s?$/iu.test(shown) && !NAMES_ITS_DAY.test(shown)) continue;
     // An offset from the story's own moment ("about 11 minutes later", "two days after") is not
     // a date: the publication date is not what it counts from.
     if (/\b(?:later|after|afterwards|earlier|before|beforehand)$/iu.test(shown)) continue;
