@@ -116,10 +116,11 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
   for (const { key, offset } of wnAliases) aliases.set(key, idOf.get(offset) ?? key);
 
   // People: group compatible names; the most frequent multi-word form names the group.
-  const counts = new Map<string, { n: number; kinds: Map<EntityKind, number>; surface: string }>();
+  const counts = new Map<string, { n: number; kinds: Map<EntityKind, number>; surface: string; titled: number }>();
   for (const { m } of unknown) {
-    const c = counts.get(m.key) ?? { n: 0, kinds: new Map(), surface: m.surface };
+    const c = counts.get(m.key) ?? { n: 0, kinds: new Map(), surface: m.surface, titled: 0 };
     c.n++;
+    if (m.role.length > 0) c.titled++;
     const guess = m.weak ? 'other' : m.guess;
     c.kinds.set(guess, (c.kinds.get(guess) ?? 0) + 1);
     counts.set(m.key, c);
@@ -137,9 +138,12 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
       const top = ranked[0]?.[0];
       return top && namedKinds(wn, key).has(top) ? top : 'other';
     }
-    // Any confident "person" reading (a title before the name) wins over "other".
-    if (kinds.get('person')) return 'person';
-    return ranked[0]?.[0] ?? 'other';
+    // A title before the name is a confident "person" reading and wins. Without one, "person" is
+    // only the guess for two or three capitalised words, which any place or organisation reading
+    // beats ("MERROW FALLS —", "Merrow Falls officials", "in Merrow Falls": a place).
+    if (counts.get(key)?.titled) return 'person';
+    const named = ranked.find(([k]) => k !== 'person');
+    return named?.[0] ?? ranked[0]?.[0] ?? 'other';
   };
   const keys = [...counts.keys()].sort(
     (a, b) => (counts.get(b)?.n ?? 0) - (counts.get(a)?.n ?? 0) || a.localeCompare(b),

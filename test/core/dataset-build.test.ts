@@ -46,6 +46,20 @@ describe('dataset builder on a synthetic corpus', () => {
     expect(lexicon.entities.spotify?.kind).not.toBe('place');
   });
 
+  it('reads two capitalised words as a person only without a place or organisation reading', () => {
+    const lexicon = buildLexicon(wordnet, [
+      { text: 'MERROW FALLS — Calloway University is responding to a fire.' },
+      { text: 'Merrow Falls officials praised the crews.' },
+      { text: 'The fire started at a lab in Merrow Falls late on Sunday.' },
+      { text: 'Fire Chief Dana Kwiatek said the cause was unknown.' },
+      { text: 'Dana Kwiatek spoke again on Monday.' },
+      { text: 'The fire began in the Hollis Life Sciences Building.' },
+    ]);
+    expect(lexicon.entities['merrow falls']?.kind).toBe('place');
+    expect(lexicon.entities['dana kwiatek']?.kind).toBe('person'); // a title before the name
+    expect(lexicon.entities['hollis life sciences building']?.kind).toBe('place');
+  });
+
   it('reads a name that is also a common noun by its context, when WordNet names such a thing', () => {
     const lexicon = buildLexicon(wordnet, [
       { text: 'The company will close its office in Cork, Ireland.' },

@@ -120,7 +120,7 @@ export const TITLE_WORDS = new Set([
 const ORG_WORDS =
   /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate)\b/iu;
 const PLACE_WORDS =
-  /\b(city|sea|ocean|river|island|islands|square|guesthouse|hall|house|province|region|street|avenue|mountains?|lake|gulf|strait|valley|county|district|republic|kingdom|state guesthouse)\b/iu;
+  /\b(city|sea|ocean|river|island|islands|square|guesthouse|hall|house|province|region|street|avenue|mountains?|lake|gulf|strait|valley|county|district|republic|kingdom|state guesthouse|building|tower|stadium|airport|bridge|palace|arena|campus|cathedral|plaza)\b/iu;
 /** People who work somewhere: "<these> at X" names an organisation. */
 const PEOPLE_AT =
   /^(analysts?|economists?|researchers?|scientists?|officials?|executives?|engineers?|strategists?|doctors?|staff|workers?|employees?|experts?|lawyers?|traders?|bankers?|investors?|professors?|students?)$/u;
@@ -381,7 +381,7 @@ function pushMention(
   const key = aliasKey(surface);
   // A lone capitalised sentence-initial word is only an entity if the lexicon knows it.
   if (runStart === 0 && s === 0 && e - s === 1 && role.length === 0 && !isKnown(key)) return;
-  const placeNoun = /^(city|island|province|region|town|port|capital|village|county)$/u.test(
+  const placeNoun = /^(city|cities|islands?|provinces?|regions?|towns?|ports?|capital|villages?|count(?:y|ies))$/u.test(
     tokens[runStart - 2]?.lower ?? '',
   );
   // "at the Paris Air Show": the preposition before the article.
