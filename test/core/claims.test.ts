@@ -24,6 +24,14 @@ describe('dates, resolved against the publication date', () => {
     ]);
   });
 
+  it('reads a month without a year in a clause that looks ahead as the next one', () => {
+    expect(values('He is expected to report to prison on January 9.', '2025-10-16')).toEqual(['2026-01-09']);
+    expect(values('He must report on Jan. 9 to the prison.', '2025-10-14')).toEqual(['2026-01-09']);
+    expect(values('He reported to prison on January 9.', '2025-10-16')).toEqual(['2025-01-09']);
+    // "since" opens another clause: the win is past though the trip is still to come.
+    expect(values('The trip would be his first abroad since he won a fifth term in March.')).toEqual(['2024-03']);
+  });
+
   it('leaves out weeks counted from the writing, which no single day states', () => {
     expect(values('A revised budget is due to go before parliament next week.', '2025-10-13')).toEqual([]);
     expect(values('He resigned last week.', '2025-10-13')).toEqual([]);

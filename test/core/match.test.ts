@@ -234,6 +234,14 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Among the victims is an elderly couple whose car was swept away by floodwaters on a road near Anduze.',
     );
     expect(judgePair(elsewhere)).toBeNull();
+    // A person the page takes from context ("his lawyer") is not compared: the guess may be wrong.
+    const context = analyzeSequence(
+      ['Yoko Kamikawa met Mary Ng in Tokyo.', 'Her adviser, Ken Sato, said the talks had gone well.'],
+      { published: '2024-05-15', lexicon: ds.lexicon },
+    )[1];
+    expect(context?.entities[0]).toMatchObject({ id: 'yoko kamikawa', implicit: true }); // the guess
+    const named = read('Mary Ng’s adviser, Ken Sato, said the talks had gone well.');
+    expect(context && compareClaims(context, named, ds.lexicon, ds.index).differences).toEqual([]);
     // A short quotation given whole to someone else is the tie of a person conflict.
     const quote = compare(
       'Mr. Lindqvist said the crew had done “exactly what they were trained to do.”',

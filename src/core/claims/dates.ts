@@ -24,10 +24,10 @@ export interface DateSlot {
 /** Words that make a weekday the coming one; "would" is the future of reported speech ("said she
  * would open talks on Wednesday"). */
 const FUTURE =
-  /\b(will|would|is due|are due|scheduled|is set to|are set to|expected to|plans? to|planning to|next)\b/iu;
+  /\b(will|would|is due|are due|scheduled|is set to|are set to|expected to|plans? to|planning to|next|must(?! have))\b/iu;
 /** Where a clause ends: the future of one clause says nothing of a date in another ("said on
  * Monday that the recorders would be flown …": Monday is past). */
-const CLAUSE_BREAK = /;|\b(?:that|and|but|while|whereas|although|though|after|before|because)\b/giu;
+const CLAUSE_BREAK = /;|\b(?:that|and|but|while|whereas|although|though|after|before|because|since)\b/giu;
 
 /** Does the clause around text[start, end) look ahead? */
 function looksAhead(text: string, start: number, end: number): boolean {
@@ -68,11 +68,14 @@ function componentValue(c: ParsedComponents, ref: Date, future: boolean): string
   // A month without a year: this year's, unless that is months ahead, as news looks back ("in
   // April", written in October, is six months ago; "on April 12", written on April 9, is in three
   // days).
-  // (A sentence that looks ahead keeps chrono's nearest reading: its "will" may be another clause's.)
+  // A clause that looks ahead means the next one ("is to report to prison on January 9", written
+  // in October: next January).
   let y = year;
-  if (known('month') && !known('year') && !future) {
+  if (known('month') && !known('year')) {
     y = ref.getUTCFullYear();
-    if ((Date.UTC(y, month - 1, day ?? 1) - ref.getTime()) / 86_400_000 > FAR_DAYS) y--;
+    const daysAhead = (Date.UTC(y, month - 1, known('day') ? (day ?? 1) : 1) - ref.getTime()) / 86_400_000;
+    if (future && daysAhead < (known('day') ? -1 : -31)) y++;
+    else if (!future && daysAhead > FAR_DAYS) y--;
   }
   if (known('day')) return `${y}-${pad(month)}-${pad(day ?? 1)}`;
   if (known('month')) return `${y}-${pad(month)}`;

@@ -443,9 +443,13 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     b.dates.length &&
     !a.dates.some((d) => b.dates.some((e) => compatibleDates(d.value, e.value)))
   );
-  const firstPerson = (c: Claim) => (sameOccasion ? c.entities.find((e) => e.kind === 'person') : undefined);
-  const ap = firstPerson(a);
-  const bp = firstPerson(b);
+  // A person the first side takes from context ("his lawyer", "found him guilty") may be the
+  // wrong one (a page's context is a guess; a source's is read across its whole article): only
+  // the people it names are compared.
+  const firstPerson = (c: Claim, named: boolean) =>
+    sameOccasion ? c.entities.find((e) => e.kind === 'person' && !(named && e.implicit)) : undefined;
+  const ap = firstPerson(a, true);
+  const bp = firstPerson(b, false);
   if (
     ap &&
     bp &&
