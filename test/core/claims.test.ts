@@ -24,7 +24,7 @@ describe('dates, resolved against the publication date', () => {
     ]);
   });
 
-  it('reads a month without a year in a clause that looks ahead as the next one', () => {
+  it('reads a month without a year in a clause that looks ahead as the nearest one', () => {
     expect(values('He is expected to report to prison on January 9.', '2025-10-16')).toEqual(['2026-01-09']);
     expect(values('He must report on Jan. 9 to the prison.', '2025-10-14')).toEqual(['2026-01-09']);
     expect(values('He reported to prison on January 9.', '2025-10-16')).toEqual(['2025-01-09']);
@@ -171,6 +171,11 @@ describe('numbers with units', () => {
       [4, 'pct'],
     ]);
     expect(numbers('exports from Canada rose 8 percent')).toEqual([[8, 'pct']]);
+    // Temperatures in Celsius, whatever the scale: 48 °F is 8.9 °C, which rounds to 9.
+    expect(numbers('it was 48 degrees Fahrenheit at the start')).toEqual([[8.9, 'celsius']]);
+    expect(numbers('highs of 35°C')).toEqual([[35, 'celsius']]);
+    const [f, c] = [extractNumbers('48 degrees Fahrenheit')[0], extractNumbers('9 degrees Celsius')[0]];
+    expect(f && c && sameNumber(f, c)).toBe(true);
   });
 });
 

@@ -218,6 +218,12 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'The diesel rebate will now be phased out over three years rather than disappearing in January.',
     );
     expect(judgePair(unnamed)).toMatchObject({ stance: 'contradicts', difference: { kind: 'number' } });
+    // …or a page sentence nearly all inside a longer source sentence.
+    const contained = compare(
+      'It spread quickly as temperatures reached 44 degrees Celsius.',
+      'The fire broke out in a pine forest near the village of Riza and spread quickly in temperatures of up to 41 degrees Celsius.',
+    );
+    expect(judgePair(contained)).toMatchObject({ stance: 'contradicts', difference: { kind: 'number' } });
     const since = compare(
       'On Wednesday morning the fire service said the fire was burning on the mountain.',
       'The fire which since Monday burns on the mountain weakened during the night.',

@@ -68,14 +68,14 @@ function componentValue(c: ParsedComponents, ref: Date, future: boolean): string
   // A month without a year: this year's, unless that is months ahead, as news looks back ("in
   // April", written in October, is six months ago; "on April 12", written on April 9, is in three
   // days).
-  // A clause that looks ahead means the next one ("is to report to prison on January 9", written
-  // in October: next January).
+  // (A clause that looks ahead keeps chrono's nearest reading: "is to report to prison on January
+  // 9", written in October, is next January, but "would be his first trip since his reelection in
+  // March", written in April, is last March.)
   let y = year;
-  if (known('month') && !known('year')) {
+  if (known('month') && !known('year') && !future) {
     y = ref.getUTCFullYear();
     const daysAhead = (Date.UTC(y, month - 1, known('day') ? (day ?? 1) : 1) - ref.getTime()) / 86_400_000;
-    if (future && daysAhead < (known('day') ? -1 : -31)) y++;
-    else if (!future && daysAhead > FAR_DAYS) y--;
+    if (daysAhead > FAR_DAYS) y--;
   }
   if (known('day')) return `${y}-${pad(month)}-${pad(day ?? 1)}`;
   if (known('month')) return `${y}-${pad(month)}`;

@@ -379,6 +379,8 @@ function pushMention(
   if (!first || !last) return;
   const surface = text.slice(first.index, last.index + last.raw.length).replace(/['’]s$/u, '');
   const key = aliasKey(surface);
+  // Temperature scales are units, not the physicists WordNet knows them as.
+  if (/^(celsius|fahrenheit|centigrade)$/u.test(key)) return;
   // A lone capitalised sentence-initial word is only an entity if the lexicon knows it.
   if (runStart === 0 && s === 0 && e - s === 1 && role.length === 0 && !isKnown(key)) return;
   const placeNoun = /^(city|cities|islands?|provinces?|regions?|towns?|ports?|capital|villages?|count(?:y|ies))$/u.test(

@@ -128,6 +128,8 @@ const MONEY = new RegExp(
 );
 const PERCENT = new RegExp(String.raw`(${NUM}|${CARDINAL_WORD})\s*(%|per ?cent\b|percentage points?\b)`, 'giu');
 const ORDINAL = new RegExp(String.raw`\b(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\b[\s-]+([a-z]+(?:\s[a-z]+)?)`, 'giu');
+const TEMPERATURE =
+  /(-?\d+(?:\.\d+)?)\s*(?:°\s*([CF])\b|(?:degrees?\s+)?(celsius|centigrade|fahrenheit)\b|degrees?\s+([CF])\b)/giu;
 const COUNT = new RegExp(
   String.raw`\b(${NUM}|${CARDINAL_WORD})(?:[- ](?:(trillion|billion|million|thousand)))?[\s-]+([a-z]+)`,
   'giu',
@@ -209,6 +211,15 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
     if (Number.isFinite(value))
       out.push({ value, unit: perShare ? `${currency}/share` : currency, text: all.trim(), at: m.index });
     text = blank(text, m.index ?? 0, all.length);
+  }
+  // Temperatures, in Celsius whatever the scale ("48 degrees Fahrenheit" is "9 degrees Celsius").
+  for (const m of text.matchAll(TEMPERATURE)) {
+    const v = Number(m[1]);
+    const scale = (m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
+    const celsius = scale.startsWith('f') ? ((v - 32) * 5) / 9 : v;
+    if (Number.isFinite(celsius))
+      out.push({ value: Math.round(celsius * 10) / 10, unit: 'celsius', text: m[0].trim(), at: m.index });
+    text = blank(text, m.index ?? 0, m[0].length);
   }
   for (const m of text.matchAll(PERCENT)) {
     const value = parseNum(m[1] ?? '');
@@ -296,6 +307,8 @@ export function isCountedNoun(unit: string): boolean {
 export function sameNumber(a: NumberSlot, b: NumberSlot): boolean {
   if (a.value === b.value) return true;
   const unit = a.unit.replace(PREVIOUS, '');
+  // A temperature converted from the other scale is rounded: 48 °F is 8.9 °C, said as 9.
+  if (unit === 'celsius') return Math.abs(a.value - b.value) <= 0.6;
   const tolerance = unit.startsWith('usd') || unit === 'pct' ? 0.02 : 0;
   if (Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value))) return true;
   // A bound on either side: "1,142 patients" is "more than 1,100 patients". Within reason: "more

@@ -53,6 +53,10 @@ export const THRESHOLDS = {
   /** A changed figure or date in two sentences that name nothing in common. */
   unanchoredConflict: 0.6,
   unanchoredConflictOther: 0.35,
+  /** …or a page sentence nearly all inside a longer source sentence ("spread … as temperatures
+   * reached 44 degrees" in "… and spread quickly in temperatures of up to 41 degrees"). */
+  unanchoredContained: 0.75,
+  unanchoredContainedOther: 0.2,
   unanchoredPlace: 0.8,
   unanchoredPlaceOther: 0.6,
 };
@@ -100,8 +104,8 @@ export function judge(comparison: Comparison): Judgement | null {
   const unanchoredConflict =
     c.sharedTerms >= 3 &&
     (((kind === 'number' || kind === 'date') &&
-      c.coverA >= THRESHOLDS.unanchoredConflict &&
-      c.coverB >= THRESHOLDS.unanchoredConflictOther) ||
+      ((c.coverA >= THRESHOLDS.unanchoredConflict && c.coverB >= THRESHOLDS.unanchoredConflictOther) ||
+        (c.coverA >= THRESHOLDS.unanchoredContained && c.coverB >= THRESHOLDS.unanchoredContainedOther))) ||
       (kind === 'place' && c.coverA >= THRESHOLDS.unanchoredPlace && c.coverB >= THRESHOLDS.unanchoredPlaceOther));
   if (unanchoredConflict) return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
   const tied = c.differences.length === 1 && c.differences[0]?.tiedTo !== undefined;
