@@ -26,7 +26,7 @@ const EXCLUDED_TAGS = new Set([
   'DIALOG',
 ]);
 const EXCLUDED_CLASS =
-  /(^|[\s_-])(comments?|comment-list|related|promo|newsletter|byline|caption|share|social|advert|ads?|sponsor|subscribe|signup|sidebar|breadcrumbs?|footer|nav|menu|tags|author-bio|disclaimer|pull-?quote|embed|twitter-tweet|instagram-media|outbrain|taboola|recirc|trending|most-read|cookie|consent|modal|popup|toolbar)([\s_-]|$)/iu;
+  /(^|[\s_-])(comments?|comment-list|related|promo|newsletter|byline|caption|share|social|advert|ads?|sponsor|subscribe|signup|sidebar|breadcrumbs?|footer|nav|menu|tags|author-bio|disclaimer|embed|twitter-tweet|instagram-media|outbrain|taboola|recirc|trending|most-read|cookie|consent|modal|popup|toolbar)([\s_-]|$)/iu;
 /** Landmarks and widgets that are page furniture, not prose. */
 const EXCLUDED_ROLES = new Set([
   'navigation',
@@ -117,7 +117,26 @@ export function articleBlocks(root: Element): Element[] {
 
 /** Is `p` (a <p> inside `root`) article prose? What articleBlocks keeps, one paragraph at a time. */
 export function isArticleBlock(p: Element, root: Element): boolean {
-  return !isExcluded(p, root) && /\p{L}/u.test(p.textContent ?? '');
+  if (isExcluded(p, root) || !/\p{L}/u.test(p.textContent ?? '')) return false;
+  // A pull quote usually repeats the article's own words (checked once is enough); one that does
+  // not is a quotation set apart, and prose like the rest.
+  return !(isInside(p, root, (e) => PULL_QUOTE.test(classAndId(e))) && repeatsArticle(p, root));
+}
+
+const PULL_QUOTE = /(^|[\s_-])pull-?quote([\s_-]|$)/iu;
+/** Words only, lower-case: a pull quote reworks punctuation ("quote,” she said" → "quote."). */
+const squash = (s: string) => ` ${(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ')} `;
+
+/** Does the text of `p` also stand elsewhere in `root`? (Its opening words: a pull quote's
+ * attribution is often its own, "— Faccini".) */
+function repeatsArticle(p: Element, root: Element): boolean {
+  const words = squash(p.textContent ?? '')
+    .trim()
+    .split(' ')
+    .slice(0, 10);
+  const quote = ` ${words.join(' ')} `;
+  const all = squash(root.textContent ?? '');
+  return words.join('').length > 0 && all.indexOf(quote) !== all.lastIndexOf(quote);
 }
 
 /** Publication date (YYYY-MM-DD) from <time datetime>, article:published_time, or JSON-LD. */

@@ -67,9 +67,10 @@ describe('article finding', () => {
   it('skips page furniture inside the article', () => {
     const doc = page(`<article>
       <header><p class="dek">The standfirst is not prose to check.</p></header>
-      <p>Kept one.</p>
+      <p>Kept one. “A repeated pull quote,” she said.</p>
       <figure><figcaption><p>A caption.</p></figcaption></figure>
-      <blockquote class="pull-quote"><p>A repeated pull quote.</p></blockquote>
+      <blockquote class="pull-quote"><p>“A repeated pull quote.” — She</p></blockquote>
+      <blockquote class="pull-quote"><p>A quotation set apart, said nowhere else.</p></blockquote>
       <div contenteditable=""><p>Being edited.</p></div>
       <div role="complementary"><p>Box.</p></div>
       <div hidden><p>Hidden.</p></div>
@@ -78,7 +79,11 @@ describe('article finding', () => {
       <form><p>Form text.</p></form>
       <pre><p>Code.</p></pre>
       <p>Kept two.</p></article>`);
-    expect(articleOf(doc).blocks.map((b) => b.textContent)).toEqual(['Kept one.', 'Kept two.']);
+    expect(articleOf(doc).blocks.map((b) => b.textContent)).toEqual([
+      'Kept one. “A repeated pull quote,” she said.',
+      'A quotation set apart, said nowhere else.',
+      'Kept two.',
+    ]);
   });
 
   it('does not call an index page or a stub an article', () => {
