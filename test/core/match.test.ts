@@ -211,6 +211,12 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Munro published 14 collections of short stories, beginning with Dance of the Happy Shades in 1968.',
     );
     expect(count.differences.map((d) => d.kind)).toEqual(['number']);
+    // A total of the other side's parts is the same figure.
+    const parts = compare(
+      'A jury found Munro guilty on five counts, including wire fraud.',
+      'A jury found Munro guilty of two counts of wire fraud, one count of securities fraud and two counts of perjury.',
+    );
+    expect(parts.differences.filter((d) => d.kind === 'number')).toEqual([]);
     // With no name on either side, the same several words around a changed figure still tie the
     // two to one fact; a starting point and a day of happening are not one date changed.
     const unnamed = compare(

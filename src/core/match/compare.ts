@@ -420,8 +420,12 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   // Numbers: the same unit with no equal value.
   for (const n of a.numbers) {
     const sameUnit = b.numbers.filter((m) => m.unit === n.unit);
+    // A total of the other side's parts ("five counts" vs "two counts of wire fraud, one count of
+    // …") is the same figure told another way.
+    const total = sameUnit.length >= 2 ? sameUnit.reduce((sum, m) => sum + m.value, 0) : Number.NaN;
     if (
       sameUnit.length &&
+      n.value !== total &&
       !sameUnit.some((m) => sameNumber(n, m)) &&
       !a.numbers.some((x) => x !== n && x.unit === n.unit && sameUnit.some((m) => sameNumber(x, m)))
     ) {
