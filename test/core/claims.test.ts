@@ -238,6 +238,11 @@ describe('cues', () => {
     expect(claim('The FDA did not approve the pill, which is cheap.').negated).toBe(true);
     expect(claim('Their words and deeds are inconsistent.').negated).toBe(true);
     expect(claim('The de facto inconsistent plan was published.').negated).toBe(false);
+    // A participle after a comma opens a clause of its own: the "not" bears on "finish" only.
+    expect(claim('The champion did not finish, stepping off the course with a calf problem.').negatedTerms).toEqual([
+      'champion',
+      'finish',
+    ]);
   });
 
   it('knows countries the sources never name, and a place that acts as one that can be swapped', () => {

@@ -77,7 +77,9 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   tokens.forEach((t, k) => {
     const gap = k > 0 ? folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index) : '';
     const commaBefore = gap.includes(',');
-    if (gap.includes(';') || (CONTRAST.has(t.lower) && (commaBefore || t.lower === 'but'))) clause++;
+    // …and a participle after a comma ("did not finish, stepping off the course …") adds another.
+    const participle = commaBefore && /^\p{Ll}{3,}ing$/u.test(t.raw);
+    if (gap.includes(';') || participle || (CONTRAST.has(t.lower) && (commaBefore || t.lower === 'but'))) clause++;
     if (commaBefore) concessive = false;
     if (CONCESSIVE.has(t.lower) || RELATIVE.has(t.lower)) concessive = true;
     if (isNegation(tokens, k, lexicon.negativeWords, commaBefore)) {
