@@ -171,6 +171,10 @@ describe('numbers with units', () => {
       [4, 'pct'],
     ]);
     expect(numbers('exports from Canada rose 8 percent')).toEqual([[8, 'pct']]);
+    // Running times in seconds; a clock time is no count.
+    expect(numbers('Lemaiyan held on for second place in 2:02:14.')).toEqual([[7334, 'time']]);
+    expect(numbers('a previous best of 2h03:11')).toEqual([[7391, 'time']]);
+    expect(numbers('the meeting at 10:30 ended')).toEqual([]);
     // Temperatures in Celsius, whatever the scale: 48 °F is 8.9 °C, which rounds to 9.
     expect(numbers('it was 48 degrees Fahrenheit at the start')).toEqual([[8.9, 'celsius']]);
     expect(numbers('highs of 35°C')).toEqual([[35, 'celsius']]);

@@ -195,6 +195,14 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
   let text = sentence;
   for (const d of dateSpans) text = blank(text, d.start, d.end - d.start);
   const out: (NumberSlot & { at?: number })[] = [];
+  // A running time ("won in 2:16:44", "a mark of 2h03:11"), in seconds.
+  for (const m of text.matchAll(RUNNING_TIME)) {
+    const seconds = Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+    out.push({ value: seconds, unit: 'time', text: m[0], at: m.index });
+    text = blank(text, m.index ?? 0, m[0].length);
+  }
+  // A clock time ("at 10:30") is part of a date, not a count of what follows it.
+  for (const m of text.matchAll(/\b\d{1,2}:\d{2}\b/gu)) text = blank(text, m.index ?? 0, m[0].length);
   // A match result ("a 2-2 draw", "drew 1-1", "a 4-0 defeat"): one slot, whoever is named first.
   if (SPORT.test(text))
     for (const m of text.matchAll(SCORE)) {
@@ -281,6 +289,7 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
   return out;
 }
 
+const RUNNING_TIME = /(?<![\d:.])\b(\d{1,2})(?::|h\s?)([0-5]\d):([0-5]\d)\b(?![:.]\d)/gu;
 const SCORE = /(?<![\d-])\b(\d{1,2})[-–](\d{1,2})\b(?![-–]\d)/gu;
 const SPORT = /\b(?:draw|drew|won|wins?|beat|beaten|defeat(?:ed)?|lost|loss|victory|match|game|scored|led)\b/iu;
 
