@@ -254,6 +254,19 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(context?.entities[0]).toMatchObject({ id: 'yoko kamikawa', implicit: true }); // the guess
     const named = read('Mary Ng’s adviser, Ken Sato, said the talks had gone well.');
     expect(context && compareClaims(context, named, ds.lexicon, ds.index).differences).toEqual([]);
+    // Two happenings told the other way round are an order conflict that needs no name; the same
+    // order told with the other word is none.
+    const reversed = compare(
+      'Crews reopened the runway before the damaged aircraft had been towed off the airfield.',
+      'The runway reopened on Monday afternoon after the aircraft was lifted onto a trailer and towed away.',
+    );
+    expect(reversed.differences).toMatchObject([{ kind: 'order', a: 'before', b: 'after' }]);
+    expect(judgePair(reversed)?.stance).toBe('contradicts');
+    const sameOrder = compare(
+      'The aircraft was towed off the airfield before crews reopened the runway.',
+      'The runway reopened on Monday afternoon after the aircraft was lifted onto a trailer and towed away.',
+    );
+    expect(sameOrder.differences.filter((d) => d.kind === 'order')).toEqual([]);
     // A short quotation given whole to someone else is the tie of a person conflict.
     const quote = compare(
       'Mr. Lindqvist said the crew had done “exactly what they were trained to do.”',

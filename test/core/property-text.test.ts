@@ -249,15 +249,21 @@ describe('text pipeline on arbitrary input', () => {
   // of abbreviations with no sentence end took quadratic time. Compared as a ratio within one run:
   // four times the text must take well under sixteen times as long.
   it('splits a long run of abbreviations in linear time', () => {
+    // The fastest of three runs (a busy machine only ever slows a run down), and eight times the
+    // input: linear is about 8x, quadratic 64x; the bound sits far from both.
     const time = (n: number) => {
       const run = 'Mr. Lavrov '.repeat(n);
-      const t0 = performance.now();
-      splitSentences(run);
-      return performance.now() - t0;
+      let best = Number.POSITIVE_INFINITY;
+      for (let i = 0; i < 3; i++) {
+        const t0 = performance.now();
+        splitSentences(run);
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
     };
     time(500); // warm-up
     const small = Math.max(time(2_000), 1);
-    const large = time(8_000);
-    expect(large / small).toBeLessThan(8);
+    const large = time(16_000);
+    expect(large / small).toBeLessThan(24);
   }, 30_000);
 });

@@ -34,6 +34,31 @@ function opensClauseAfterOnce(next: Token | undefined): boolean {
   return /^(the|it|he|she|they|we|its|their|his|her|this|these|those)$/u.test(next.lower) || /^\p{Lu}/u.test(next.raw);
 }
 
+/** Content terms on each side of an order cue that say what happened: the nearest few. */
+const HAPPENING_TERMS = 5;
+
+/**
+ * What happened first and what then, around the sentence's one before/after cue ("A before B",
+ * "A after B"). Nothing when there are several cues or one side is empty.
+ */
+function happeningsOf(
+  cueAt: { cue: OrderCue; at: number }[],
+  termAt: { term: string; at: number }[],
+): { happenings?: [string[], string[]] } {
+  const [only] = cueAt;
+  if (!only || cueAt.length !== 1) return {};
+  const left = termAt
+    .filter((t) => t.at < only.at)
+    .slice(-HAPPENING_TERMS)
+    .map((t) => t.term);
+  const right = termAt
+    .filter((t) => t.at > only.at)
+    .slice(0, HAPPENING_TERMS)
+    .map((t) => t.term);
+  if (left.length === 0 || right.length === 0) return {};
+  return { happenings: only.cue === 'before' ? [left, right] : [right, left] };
+}
+
 export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const folded = foldPunctuation(text);
   const tokens = tokenize(folded);
@@ -73,6 +98,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   // ones a negation is in.
   let clause = 0;
   const clauseOf = new Map<string, number>();
+  const termAt: { term: string; at: number }[] = [];
   const negatedClauses = new Set<number>();
   tokens.forEach((t, k) => {
     const gap = k > 0 ? folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index) : '';
@@ -101,6 +127,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     if (covered.has(k) || isStopWord(t.lower) || /^\d/u.test(t.lower)) return;
     const term = TITLE_WORDS.has(t.lower) && /^\p{Lu}/u.test(t.raw) ? stem(t.lower) : stem(t.lower.replace(/-/gu, ''));
     terms.add(term);
+    termAt.push({ term, at: k });
     if (!clauseOf.has(term)) clauseOf.set(term, clause);
   });
   const negatedTerms =
@@ -177,6 +204,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     numbers,
     order: [...order].sort(),
     sequence: sequenceOf(cueAt, people),
+    ...happeningsOf(cueAt, termAt),
     attribution: attributionOf(tokens, mentions, mentionRefs),
     negated: negations % 2 === 1,
     ...(negatedTerms ? { negatedTerms } : {}),

@@ -36,6 +36,10 @@ export interface Claim {
   quoted: string[];
   /** What one person did before another did something: [first, then] ("A … after B" → [B, A]). */
   sequence: [string, string][];
+  /** With a single before/after cue: the content stems of what happened first and of what
+   * happened then ("reopened the runway after the aircraft was towed" → [[aircraft, tow …],
+   * [reopen, runwai]]), so that two sentences can be found to tell one order the other way round. */
+  happenings?: [string[], string[]];
   /** Who is quoted or credited: people and organisations next to "said", "told", "reported", or
    * after "according to". */
   attribution: string[];

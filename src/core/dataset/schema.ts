@@ -53,6 +53,7 @@ const ClaimSchema = v.strictObject({
   hedged: v.boolean(),
   quoted: v.array(Str),
   sequence: v.array(v.tuple([Str, Str])),
+  happenings: v.optional(v.tuple([v.array(Str), v.array(Str)])),
   attribution: v.array(Str),
 });
 

@@ -511,10 +511,18 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     ? a.sequence.find(([x, y]) => b.sequence.some(([u, w]) => u === y && w === x))
     : undefined;
   const [aOrder, bOrder] = [onlyOrder(a), onlyOrder(b)];
+  const told = happeningOrder(a, b, lexicon);
   if (swapped) {
     const name = (id: string) => lexicon.entities.get(id)?.name ?? id;
     const [x, y] = swapped;
     out.push({ kind: 'order', a: `${name(x)} first`, b: `${name(y)} first`, aKey: x, bKey: y });
+  } else if (told?.reversed) {
+    // The same two happenings the other way round: they tie the two sentences to one order.
+    const [x, y] = [aOrder ?? 'before', bOrder ?? 'before'];
+    const b2 = x === y ? `${y} (the other way round)` : y;
+    out.push({ kind: 'order', a: x, b: b2, aKey: x, bKey: b2, tiedTo: told.tie });
+  } else if (told && !told.reversed) {
+    // The same order told with the other word ("A before B" vs "B after A").
   } else if (aOrder && bOrder && aOrder !== bOrder) {
     out.push({ kind: 'order', a: aOrder, b: bOrder, aKey: aOrder, bKey: bOrder });
   }
@@ -537,6 +545,28 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     out.push({ kind: 'negation', a: x, b: y, aKey: x, bKey: y });
   }
   return out;
+}
+
+/**
+ * Do two sentences tell the same two happenings in the same order or the other way round? Each
+ * side's first and later happening share words with the other's first and later (or crossed),
+ * and nothing with the other pairing. Undefined when the words do not say.
+ */
+function happeningOrder(a: Claim, b: Claim, lexicon: Lexicon): { reversed: boolean; tie?: string } | undefined {
+  if (!a.happenings || !b.happenings) return undefined;
+  const [aFirst, aThen] = a.happenings;
+  const [bFirst, bThen] = b.happenings;
+  const hits = (x: string[], y: string[]) => {
+    const set = new Set(y);
+    return x.filter((t) => termMatches(t, set, lexicon, false));
+  };
+  const straight = [hits(aFirst, bFirst), hits(aThen, bThen)];
+  const crossed = [hits(aFirst, bThen), hits(aThen, bFirst)];
+  const none = (xs: string[][]) => xs.every((x) => x.length === 0);
+  const both = (xs: string[][]) => xs.every((x) => x.length > 0);
+  if (both(crossed) && none(straight)) return { reversed: true, tie: `${crossed[0]?.[0]}…${crossed[1]?.[0]}` };
+  if (both(straight) && none(crossed)) return { reversed: false };
+  return undefined;
 }
 
 /** The one order cue a claim has ("before" or "after"), if it has cues and they all agree. */

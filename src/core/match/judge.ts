@@ -132,7 +132,9 @@ export function judge(comparison: Comparison): Judgement | null {
     (c.sharedSlots > 0 ||
       c.sharedQuote ||
       Math.min(c.coverA, c.coverB) >=
-        (c.differences[0]?.kind === 'order' ? THRESHOLDS.personAnchoredOrder : THRESHOLDS.personAnchoredConflict)) &&
+        (c.differences[0]?.kind === 'order' && c.differences[0].tiedTo === undefined
+          ? THRESHOLDS.personAnchoredOrder
+          : THRESHOLDS.personAnchoredConflict)) &&
     Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
   // Two shared people in the opposite order are an anchor of their own.
   const swapped = c.differences[0]?.kind === 'order' && c.sharedPeople >= 2 && c.coverA >= THRESHOLDS.anchoredConflict;
