@@ -136,20 +136,27 @@ export function retrieve(index: ClaimIndex, query: Claim, lexicon: Lexicon, limi
  */
 function topK(ids: readonly number[], scores: Float64Array, floor: number, k: number): number[] {
   const out: number[] = [];
-  const better = (a: number, b: number) => {
-    const [x, y] = [scores[a] ?? 0, scores[b] ?? 0];
-    return x > y || (x === y && a < b);
-  };
-  for (const id of ids) {
-    if ((scores[id] ?? 0) < floor) continue;
-    const last = out[out.length - 1];
-    if (out.length === k && last !== undefined && !better(id, last)) continue;
+  // The current k-th (last) entry, once there are k: most ids are rejected against it alone.
+  let lastId = -1;
+  let lastScore = Number.NEGATIVE_INFINITY;
+  for (let n = 0; n < ids.length; n++) {
+    const id = ids[n] ?? 0;
+    const score = scores[id] ?? 0;
+    if (score < floor) continue;
+    if (out.length === k && (score < lastScore || (score === lastScore && id > lastId))) continue;
     let i = out.length === k ? k - 1 : out.length;
-    while (i > 0 && better(id, out[i - 1] ?? 0)) {
-      out[i] = out[i - 1] ?? 0;
+    while (i > 0) {
+      const prev = out[i - 1] ?? 0;
+      const prevScore = scores[prev] ?? 0;
+      if (score < prevScore || (score === prevScore && id > prev)) break;
+      out[i] = prev;
       i--;
     }
     out[i] = id;
+    if (out.length === k) {
+      lastId = out[k - 1] ?? 0;
+      lastScore = scores[lastId] ?? 0;
+    }
   }
   return out;
 }
