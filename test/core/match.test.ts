@@ -35,6 +35,7 @@ function comparison(fields: Partial<Comparison>): Comparison {
     sharedEntityWeight: 0,
     sharedTerms: 0,
     sharedSlots: 0,
+    sharedFigures: 0,
     sharedPeople: 0,
     sharedNames: 0,
     actorMissing: false,
@@ -211,6 +212,25 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Munro published 14 collections of short stories, beginning with Dance of the Happy Shades in 1968.',
     );
     expect(count.differences.map((d) => d.kind)).toEqual(['number']);
+    // The same person and the same thing counted, another count, in a longer source sentence.
+    const seats = compare(
+      'Mary Ng’s headline promise is a 48,000-seat stadium on the former docks.',
+      'Mary Ng, who replaces the old chairman with immediate effect, also unveiled plans for a 42,000-seat stadium on the site of the former docks on the east bank of the river.',
+    );
+    expect(judgePair(seats)).toMatchObject({ stance: 'contradicts', difference: { kind: 'number', counted: true } });
+    // Counts of another magnitude are two quantities ("386,000 a year" vs "386 on board").
+    const magnitude = compare(
+      'Mary Ng’s company carried 386,000 passengers last year.',
+      'The ferry operated by Mary Ng’s company was carrying 386 passengers and 42 crew when it hit the harbour wall.',
+    );
+    expect(magnitude.differences.find((d) => d.kind === 'number')?.counted).toBeUndefined();
+    // A telling figure in common carries support from a long source sentence.
+    const figure = compare(
+      'The mission is now expected to cost roughly 11.2bn dollars over its lifetime.',
+      'Speaking at a press conference at the agency’s headquarters, Mary Ng said the mission’s life-cycle cost is now estimated at $11.2 billion, up from the $6.8 billion projected when it was formally confirmed.',
+    );
+    expect(figure.sharedFigures).toBe(1);
+    expect(judgePair(figure)?.stance).toBe('supports');
     // A total of the other side's parts is the same figure.
     const parts = compare(
       'A jury found Munro guilty on five counts, including wire fraud.',

@@ -28,6 +28,8 @@ export interface SlotDifference {
   /** For a date: the named thing right beside it on both sides ("a complaint from Spotify in
    * 2021" vs "… from Spotify in 2019"), which ties the two dates to one fact like a shared person. */
   tiedTo?: string;
+  /** For a number: a count of the same thing on both sides ("48,000-seat" vs "42,000-seat"). */
+  counted?: true;
 }
 
 export interface Weights {
@@ -45,6 +47,9 @@ export interface Similarity {
   sharedTerms: number;
   /** Dates and numbers with the same value on both sides. */
   sharedSlots: number;
+  /** …of them amounts, percentages and counts of a hundred or more (more telling than a weekday
+   * or "two hours" in common). */
+  sharedFigures: number;
   /** People named on both sides. */
   sharedPeople: number;
   /** Names (people, places, organisations) on both sides. */
@@ -204,6 +209,9 @@ const weightsOf = perClaim((c: Claim, w: Weights) => ({
 
 const NOTHING_IGNORED: ReadonlySet<string> = new Set();
 
+/** A figure unlikely to be shared by chance: money, a percentage, or a count of 100 or more. */
+const tellingFigure = (n: NumberSlot) => n.unit.startsWith('usd') || n.unit === 'pct' || n.value >= 100;
+
 export function similarity(
   a: Claim,
   b: Claim,
@@ -240,6 +248,7 @@ export function similarity(
   }
   let sharedEntityWeight = 0;
   let sharedSlots = 0;
+  let sharedFigures = 0;
   let sharedPeople = 0;
   let sharedNames = 0;
   // Same entity: full weight; a place inside the other side's place ("Tokyo" vs "Asia"): half, as
@@ -333,6 +342,7 @@ export function similarity(
       matchedA += SLOT_WEIGHT;
       sharedEntityWeight += SLOT_WEIGHT / 2;
       sharedSlots++;
+      if (tellingFigure(n)) sharedFigures++;
     }
   }
   for (const n of b.numbers) {
@@ -349,6 +359,7 @@ export function similarity(
     sharedEntityWeight,
     sharedTerms,
     sharedSlots,
+    sharedFigures,
     sharedPeople,
     sharedNames,
     actorMissing,
@@ -431,7 +442,18 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     ) {
       const [m] = sameUnit;
       if (m && !out.some((d) => d.kind === 'number'))
-        out.push({ kind: 'number', a: n.text, b: m.text, aKey: n.text, bKey: m.text });
+        out.push({
+          kind: 'number',
+          a: n.text,
+          b: m.text,
+          aKey: n.text,
+          bKey: m.text,
+          // (Counts of one magnitude: "386,000 passengers last year" and "386 passengers" on board
+          // are two quantities.)
+          ...(isCountedNoun(n.unit) && Math.max(n.value, m.value) <= 10 * Math.min(n.value, m.value)
+            ? { counted: true as const }
+            : {}),
+        });
     }
   }
 

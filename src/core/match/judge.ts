@@ -31,6 +31,8 @@ export const THRESHOLDS = {
    * ("More than 200 people were injured" in "… killing 12 people and injuring more than 200"). */
   containedSupport: 0.9,
   containedSupportOther: 0.1,
+  /** …or when an amount or count agrees and this much of the page sentence is in the source. */
+  figureSupport: 0.4,
   /** A conflict needs the two sentences to be more clearly about one fact. */
   conflict: 0.5,
   conflictOther: 0.2,
@@ -121,7 +123,11 @@ export function judge(comparison: Comparison): Judgement | null {
         ? THRESHOLDS.supportAnchored
         : THRESHOLDS.support;
     const contained = c.coverA >= THRESHOLDS.containedSupport && c.sharedSlots > 0;
-    const otherBar = contained ? THRESHOLDS.containedSupportOther : THRESHOLDS.supportOther;
+    // The same amount or count, and much of the page sentence: a long source sentence telling
+    // more besides ("cost roughly 11.2bn dollars" in "… the mission's life-cycle cost is now
+    // estimated at $11.2 billion, up from …").
+    const figure = c.sharedFigures > 0 && c.coverA >= THRESHOLDS.figureSupport;
+    const otherBar = contained || figure ? THRESHOLDS.containedSupportOther : THRESHOLDS.supportOther;
     if (c.coverA >= bar && c.coverB >= otherBar) return { stance: 'supports', score, difference: null };
     return null;
   }
@@ -142,9 +148,22 @@ export function judge(comparison: Comparison): Judgement | null {
     (c.sharedPeople > 0 || c.sharedNames >= THRESHOLDS.containedNames) &&
     c.coverA >= THRESHOLDS.containedConflict &&
     c.coverB >= THRESHOLDS.containedConflictOther;
+  // The same person and the same thing counted, another count ("a 48,000-seat stadium" vs "…
+  // also unveiled plans for a 42,000-seat stadium on the site of …"): the count is the fact.
+  const d0 = c.differences[0];
+  const counted =
+    d0?.kind === 'number' &&
+    d0.counted === true &&
+    c.sharedPeople > 0 &&
+    c.coverA >= THRESHOLDS.conflict &&
+    c.coverB >= THRESHOLDS.containedConflictOther;
   if (
     c.differences.length === 1 &&
-    (anchored || swapped || contained || (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))
+    (anchored ||
+      swapped ||
+      contained ||
+      counted ||
+      (c.coverA >= THRESHOLDS.conflict && c.coverB >= THRESHOLDS.conflictOther))
   ) {
     return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
   }
