@@ -144,6 +144,19 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(second?.entities.find((e) => e.id === 'mary ng')?.implicit).toBe(true);
   });
 
+  it('reads "that was …" with the previous sentence\'s facts, and "it is …" with its names only', () => {
+    const ctx = { published: '2024-06-05', lexicon: ds.lexicon };
+    const [, that] = analyzeSequence(['Canada sold Japan goods worth $21 billion.', 'That was 8 percent more.'], ctx);
+    expect(that?.numbers.map((n) => n.unit)).toEqual(['pct', 'usd']);
+    const [, it] = analyzeSequence(
+      ['Mary Ng said four trade deals were signed in Tokyo.', 'It is the largest trade mission in a decade.'],
+      ctx,
+    );
+    expect(it?.entities.map((e) => e.id)).toContain('mary ng');
+    expect(it?.numbers).toEqual([]);
+    expect(it?.terms).not.toContain('sign');
+  });
+
   it('matches irregular forms of a word ("meet" and "met") as the same word', () => {
     const read = (text: string) => analyzeSentence(text, { published: '2024-06-05', lexicon: ds.lexicon });
     const cmp = compareClaims(

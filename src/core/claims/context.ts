@@ -14,7 +14,9 @@ const ROLE_ANAPHOR =
   /\bthe (?:[\p{L}-]+ ){0,2}(minister|diplomat|spokesman|spokeswoman|spokesperson|secretary|president|leader|envoy|official)\b/iu;
 /** "That was 36 percent more …", "The value of that trade …": a sentence leaning on the previous one. */
 const CONTEXT_ANAPHOR =
-  /^(that|this|it) (was|is|were|are|would|will|has|had)\b|\b(of|in|for) (that|this) (?!year|month|week|time|day)\p{Ll}+/iu;
+  /^(that|this) (was|is|were|are|would|will|has|had)\b|\b(of|in|for) (that|this) (?!year|month|week|time|day)\p{Ll}+/iu;
+/** "It has also suspended …": "it" is a thing the previous sentence named, not its facts. */
+const IT_ANAPHOR = /^it (was|is|were|are|would|will|has|had)\b/iu;
 /** Below this many terms and names, a leaning sentence is read together with the previous one. */
 const SHORT_CLAIM = 6;
 
@@ -22,7 +24,10 @@ const SHORT_CLAIM = 6;
  * Analyse the sentences of one text in order. A sentence whose actor is only a pronoun or a role
  * ("He added that …", "The minister also said …") takes the person the previous sentence was
  * about; a short sentence that leans on the previous one ("That was 36 percent more than in
- * 2022.") also takes its names and words, since alone it states nothing checkable.
+ * 2022.") also takes its names, words, figures and dates, since alone it states nothing
+ * checkable. One that opens with "it" ("It has also suspended flights …") takes only the names:
+ * "it" is a thing named before, and the previous sentence's facts are not this one's ("It is the
+ * deadliest failure in decades" is not corroborated by a source giving the toll).
  */
 export function analyzeSequence(sentences: readonly string[], ctx: AnalyzeContext): Claim[] {
   let previous: EntityRef | undefined;
@@ -78,9 +83,12 @@ export function analyzeSequence(sentences: readonly string[], ctx: AnalyzeContex
       if (known >= 0) people.splice(known, 1);
       people.unshift({ ...e, cues });
     }
-    if (previousClaim && CONTEXT_ANAPHOR.test(folded) && claim.terms.length + claim.entities.length < SHORT_CLAIM) {
+    const short = claim.terms.length + claim.entities.length < SHORT_CLAIM;
+    if (previousClaim && short && (CONTEXT_ANAPHOR.test(folded) || IT_ANAPHOR.test(folded))) {
       const known = new Set(claim.entities.map((e) => e.id));
       claim.entities.push(...previousClaim.entities.filter((e) => !known.has(e.id)));
+    }
+    if (previousClaim && short && CONTEXT_ANAPHOR.test(folded)) {
       claim.terms = [...new Set([...claim.terms, ...previousClaim.terms])].sort();
       // The previous sentence's amounts and dates are what "that" refers to, unless restated.
       const units = new Set(claim.numbers.map((n) => n.unit));
