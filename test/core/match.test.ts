@@ -244,6 +244,12 @@ describe('matcher verdicts on a synthetic dataset', () => {
     );
     expect(figure.sharedFigures).toBe(1);
     expect(judgePair(figure)?.stance).toBe('supports');
+    // A compass direction turned round is a place detail (not also an antonym).
+    const bank = compare(
+      'Mary Ng said the stadium site lies on the western bank of the river.',
+      'Mary Ng said the stadium site lies on the east bank of the river, near the docks.',
+    );
+    expect(bank.differences).toMatchObject([{ kind: 'place', a: 'western', b: 'east' }]);
     // A total of the other side's parts is the same figure.
     const parts = compare(
       'A jury found Munro guilty on five counts, including wire fraud.',

@@ -526,6 +526,14 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     out.push({ kind: 'place', a: displayName(x, lexicon), b: displayName(y, lexicon), aKey: x.id, bKey: y.id });
   }
 
+  // A compass direction turned round ("the western bank" vs "the east bank", "northern Syria" vs
+  // "southern Syria"): where it is, told of the same place.
+  if (!out.some((d) => d.kind === 'place')) {
+    const [x, y] = [compassOf(a), compassOf(b)];
+    if (x && y && OPPOSITE_COMPASS[x.dir] === y.dir)
+      out.push({ kind: 'place', a: x.word, b: y.word, aKey: x.word, bKey: y.word });
+  }
+
   // Before/after: the same two people in the opposite order ("Yellen warned after Lavrov left"
   // vs "Lavrov's visit came after Yellen warned"), or one side says before where the other says
   // after.
@@ -555,8 +563,12 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   // An antonym counts only where each side has one word of the pair ("allowed" vs "barred"), not
   // where one side uses both ("so far … close position").
   const aTerms = termSet(a);
+  // (Compass words turned round are a place, above.)
   const antonymPair = withAntonyms(a, lexicon).find(
-    (t) => !bTerms.has(t) && (lexicon.antonyms.get(t) ?? []).some((x) => bTerms.has(x) && !aTerms.has(x)),
+    (t) =>
+      COMPASS[t] === undefined &&
+      !bTerms.has(t) &&
+      (lexicon.antonyms.get(t) ?? []).some((x) => bTerms.has(x) && !aTerms.has(x)),
   );
   if (antonymPair) flip = !flip;
   if (flip) {
@@ -589,6 +601,32 @@ function happeningOrder(a: Claim, b: Claim, lexicon: Lexicon): { reversed: boole
   if (both(crossed) && none(straight)) return { reversed: true, tie: `${crossed[0]?.[0]}…${crossed[1]?.[0]}` };
   if (both(straight) && none(crossed)) return { reversed: false };
   return undefined;
+}
+
+/** Compass words (stems) and the direction they name: a closed class, written out. */
+const COMPASS: Record<string, string> = {
+  north: 'n',
+  northern: 'n',
+  northward: 'n',
+  south: 's',
+  southern: 's',
+  southward: 's',
+  east: 'e',
+  eastern: 'e',
+  eastward: 'e',
+  west: 'w',
+  western: 'w',
+  westward: 'w',
+};
+const OPPOSITE_COMPASS: Record<string, string> = { n: 's', s: 'n', e: 'w', w: 'e' };
+
+/** The claim's one compass direction, if it names exactly one. */
+function compassOf(c: Claim): { word: string; dir: string } | undefined {
+  const found = c.terms.filter((t) => COMPASS[t] !== undefined);
+  const dirs = new Set(found.map((t) => COMPASS[t]));
+  const [word] = found;
+  const [dir] = dirs;
+  return word && dir && dirs.size === 1 ? { word, dir } : undefined;
 }
 
 /** The one order cue a claim has ("before" or "after"), if it has cues and they all agree. */
@@ -660,6 +698,8 @@ function ignoredFor(differences: SlotDifference[], a: Claim, b: Claim): Set<stri
       for (const x of [...a.numbers, ...b.numbers])
         if (x.text === d.aKey || x.text === d.bKey) ignore.add(`number:${x.unit}`);
     if (d.kind !== 'person' && d.kind !== 'place') continue;
+    // A compass word that differs is the detail, not content.
+    for (const key of [d.aKey, d.bKey]) if (COMPASS[key] !== undefined) ignore.add(`term:${key}`);
     // A changed title ("id|title stems"): its words are the differing detail, not content.
     for (const key of [d.aKey, d.bKey])
       if (key.includes('|')) for (const r of key.split('|')[1]?.split(' ') ?? []) ignore.add(`term:${r}`);
