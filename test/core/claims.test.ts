@@ -196,6 +196,12 @@ describe('entities', () => {
       { key: 'us', role: [] },
       { key: 'antony blinken', role: ['secretary', 'state'] },
     ]);
+    // A capitalised function word is no name unless a title says so.
+    expect(mentions('He said Putin is anticipated to go to China in Could.')).toEqual([
+      { key: 'putin', role: [] },
+      { key: 'china', role: [] },
+    ]);
+    expect(mentions('Later, Mr. Will spoke.')).toEqual([{ key: 'will', role: ['mr'] }]);
     // A word qualifying a further title is part of the title.
     expect(mentions('Deputy Fire Chief Tom Lindqvist said the crew did well.')).toEqual([
       { key: 'tom lindqvist', role: ['deputy', 'fire', 'chief'] },

@@ -244,6 +244,18 @@ describe('matcher verdicts on a synthetic dataset', () => {
     );
     expect(figure.sharedFigures).toBe(1);
     expect(judgePair(figure)?.stance).toBe('supports');
+    // A place named by the start of its name is that place ("the Meridian center").
+    const center = compare(
+      'About 400 contractor jobs at the Meridian center are expected to be cut this spring.',
+      'About 400 contractor positions at the Meridian Propulsion Center will be cut this spring.',
+    );
+    expect(center.differences.find((d) => d.kind === 'place')).toBeUndefined();
+    // The words of an organisation's name say what the same words say elsewhere.
+    const department = compare(
+      'Fourteen divers from the fire department joined the search.',
+      'Fourteen divers from the Marrowfield Fire Department searched the river into the night.',
+    );
+    expect(department.sharedTerms).toBeGreaterThanOrEqual(3);
     // A compass direction turned round is a place detail (not also an antonym).
     const bank = compare(
       'Mary Ng said the stadium site lies on the western bank of the river.',

@@ -4,7 +4,7 @@
  * lexicon (aliases learnt at build time) and a name-compatibility rule for people
  * ("Sergei V. Lavrov" = "Sergey Lavrov"; "Mr. Wang" = "Wang Yi" but "Helen Wang" ≠ "Wang Yi").
  */
-import type { Token } from '../text/tokens';
+import { isStopWord, type Token } from '../text/tokens';
 
 export type EntityKind = 'person' | 'place' | 'org' | 'other';
 
@@ -379,8 +379,13 @@ function pushMention(
   if (!first || !last) return;
   const surface = text.slice(first.index, last.index + last.raw.length).replace(/['’]s$/u, '');
   const key = aliasKey(surface);
-  // Temperature scales are units, not the physicists WordNet knows them as.
-  if (/^(celsius|fahrenheit|centigrade)$/u.test(key)) return;
+  // Temperature scales are units, not the physicists WordNet knows them as; a capitalised
+  // function word with no title ("in Could", a spinner's "May"; not "Mr. Will") is no name.
+  if (
+    /^(celsius|fahrenheit|centigrade)$/u.test(key) ||
+    (e - s === 1 && role.length === 0 && /^\p{Lu}\p{Ll}+$/u.test(surface) && isStopWord(key))
+  )
+    return;
   // A lone capitalised sentence-initial word is only an entity if the lexicon knows it.
   if (runStart === 0 && s === 0 && e - s === 1 && role.length === 0 && !isKnown(key)) return;
   const placeNoun = /^(city|cities|islands?|provinces?|regions?|towns?|ports?|capital|villages?|count(?:y|ies))$/u.test(

@@ -11,7 +11,7 @@ import { compatibleDates, dateAgrees } from '../claims/dates';
 import { PORTFOLIO_WORDS, TITLE_WORDS } from '../claims/entities';
 import type { Lexicon } from '../claims/lexicon';
 import { isCountedNoun, type NumberSlot, sameNumber } from '../claims/numbers';
-import { stem } from '../text/tokens';
+import { isStopWord, stem } from '../text/tokens';
 import { entityKey } from './retrieve';
 
 export type SlotKind = 'date' | 'number' | 'person' | 'place' | 'order' | 'negation' | 'other';
@@ -146,6 +146,10 @@ const reachOf = perClaim((c: Claim, lexicon: Lexicon): ReadonlySet<string> => {
     for (const x of inv.synonyms.get(t) ?? []) out.add(x);
     for (const x of inv.related.get(t) ?? []) out.add(x);
   }
+  // The words of its organisations' and places' names: "the city's fire department" says what
+  // "the Marrowfield Fire Department" says.
+  for (const e of c.entities)
+    if (e.kind !== 'person') for (const w of e.id.split(' ')) if (w.length > 2 && !isStopWord(w)) out.add(stem(w));
   return out;
 });
 
@@ -194,7 +198,15 @@ function sharesCue(a: readonly string[], b: readonly string[], lexicon: Lexicon)
  * is covered by "in Beijing", but "in Beijing" is not covered by "in Eurasia" (or by "Shanghai").
  */
 function placeCovered(e: EntityRef, others: EntityRef[], lexicon: Lexicon): boolean {
-  return others.some((o) => o.id === e.id || (lexicon.entities.get(o.id)?.within.includes(e.id) ?? false));
+  return others.some(
+    (o) => o.id === e.id || (lexicon.entities.get(o.id)?.within.includes(e.id) ?? false) || partOfName(e.id, o.id),
+  );
+}
+
+/** One name the start of the other's: "the Meridian center" is the Meridian Propulsion Center. */
+function partOfName(a: string, b: string): boolean {
+  const [x, y] = a.length <= b.length ? [a, b] : [b, a];
+  return y.startsWith(`${x} `);
 }
 
 function entityMatched(e: EntityRef, others: EntityRef[], lexicon: Lexicon): boolean {
