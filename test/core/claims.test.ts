@@ -202,6 +202,10 @@ describe('entities', () => {
       { key: 'china', role: [] },
     ]);
     expect(mentions('Later, Mr. Will spoke.')).toEqual([{ key: 'will', role: ['mr'] }]);
+    expect(mentions('It was NPEA Administrator Helena Marchetti.')).toEqual([
+      { key: 'npea', role: [] },
+      { key: 'helena marchetti', role: ['administrator'] },
+    ]);
     // A word qualifying a further title is part of the title.
     expect(mentions('Deputy Fire Chief Tom Lindqvist said the crew did well.')).toEqual([
       { key: 'tom lindqvist', role: ['deputy', 'fire', 'chief'] },

@@ -256,6 +256,12 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Fourteen divers from the Marrowfield Fire Department searched the river into the night.',
     );
     expect(department.sharedTerms).toBeGreaterThanOrEqual(3);
+    // A "not" added to nearly the whole source statement needs no name in common.
+    const ruled = compare(
+      'The administrator said the agency had not ruled out cancelling the mission.',
+      'She said the agency had ruled out cancelling the mission and would ask for more money.',
+    );
+    expect(judgePair(ruled)).toMatchObject({ stance: 'contradicts', difference: { kind: 'negation' } });
     // A compass direction turned round is a place detail (not also an antonym).
     const bank = compare(
       'Mary Ng said the stadium site lies on the western bank of the river.',

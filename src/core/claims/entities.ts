@@ -115,6 +115,8 @@ export const TITLE_WORDS = new Set([
   'attorney',
   'lawmaker',
   'coach',
+  'administrator',
+  'manager',
   ...PORTFOLIO_WORDS,
 ]);
 const ORG_WORDS =

@@ -59,6 +59,7 @@ export const THRESHOLDS = {
    * reached 44 degrees" in "… and spread quickly in temperatures of up to 41 degrees"). */
   unanchoredContained: 0.75,
   unanchoredContainedOther: 0.2,
+  unanchoredNegation: 0.7,
   unanchoredPlace: 0.8,
   unanchoredPlaceOther: 0.6,
 };
@@ -108,7 +109,12 @@ export function judge(comparison: Comparison): Judgement | null {
     (((kind === 'number' || kind === 'date') &&
       ((c.coverA >= THRESHOLDS.unanchoredConflict && c.coverB >= THRESHOLDS.unanchoredConflictOther) ||
         (c.coverA >= THRESHOLDS.unanchoredContained && c.coverB >= THRESHOLDS.unanchoredContainedOther))) ||
-      (kind === 'place' && c.coverA >= THRESHOLDS.unanchoredPlace && c.coverB >= THRESHOLDS.unanchoredPlaceOther));
+      (kind === 'place' && c.coverA >= THRESHOLDS.unanchoredPlace && c.coverB >= THRESHOLDS.unanchoredPlaceOther) ||
+      // …and a "not" added to nearly the whole source statement ("had not ruled out cancelling
+      // the mission" vs "had ruled out cancelling the mission and would ask Congress …").
+      (kind === 'negation' &&
+        c.coverA >= THRESHOLDS.unanchoredNegation &&
+        c.coverB >= THRESHOLDS.unanchoredConflictOther - 0.05));
   if (unanchoredConflict) return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
   const tied = c.differences.length === 1 && c.differences[0]?.tiedTo !== undefined;
   if (c.sharedEntityWeight === 0 && !tied && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
