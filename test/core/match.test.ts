@@ -256,6 +256,13 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Fourteen divers from the Marrowfield Fire Department searched the river into the night.',
     );
     expect(department.sharedTerms).toBeGreaterThanOrEqual(3);
+    // One person in place of another in sentences alike in all else, whatever words stand by the names.
+    const hardest = compare(
+      'Ms. Ng called it the hardest machine the agency had ever tried to build.',
+      'Program manager Yoko Kamikawa, who leads the mission at the agency’s centre, called it “the hardest machine this agency has ever tried to build”.',
+    );
+    expect(hardest.differences).toMatchObject([{ kind: 'person' }]);
+    expect(judgePair(hardest)?.stance).toBe('contradicts');
     // A "not" added to nearly the whole source statement needs no name in common.
     const ruled = compare(
       'The administrator said the agency had not ruled out cancelling the mission.',

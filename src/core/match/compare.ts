@@ -693,7 +693,31 @@ export function compareClaims(a: Claim, b: Claim, lexicon: Lexicon, w: Weights):
   const ignore = differences.length ? ignoredFor(differences, a, b) : NOTHING_IGNORED;
   const out = similarity(a, b, lexicon, w, ignore) as Comparison;
   out.differences = differences;
+  const swap = differences.length === 0 && out.otherParticipants ? onlyPersonSwapped(a, b, out, lexicon) : undefined;
+  if (swap) {
+    const again = similarity(a, b, lexicon, w, ignoredFor([swap], a, b)) as Comparison;
+    again.differences = [swap];
+    return again;
+  }
   return out;
+}
+
+/** Nearly all of the page sentence, and a good part of the source's, with one person in place of another. */
+const ALL_BUT_THE_PERSON = { coverA: 0.9, coverB: 0.4 };
+
+/**
+ * Each side names one person, not the other's, in sentences alike in all else ("Ms. Marchetti
+ * called it the hardest machine …" vs "Program manager Dana Whitcombe … called it 'the hardest
+ * machine …'"): the person is the detail that differs, whatever words stand beside the names.
+ */
+function onlyPersonSwapped(a: Claim, b: Claim, sim: Similarity, lexicon: Lexicon): SlotDifference | undefined {
+  if (sim.coverA < ALL_BUT_THE_PERSON.coverA || sim.coverB < ALL_BUT_THE_PERSON.coverB) return undefined;
+  const named = (c: Claim) => c.entities.filter((e) => e.kind === 'person' && !e.implicit);
+  const [x, ...moreA] = named(a);
+  const [y, ...moreB] = named(b);
+  if (!x || !y || moreA.length || moreB.length || entityMatched(x, b.entities, lexicon)) return undefined;
+  if (entityMatched(y, a.entities, lexicon)) return undefined;
+  return { kind: 'person', a: displayName(x, lexicon), b: displayName(y, lexicon), aKey: x.id, bKey: y.id };
 }
 
 /**
