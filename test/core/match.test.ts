@@ -331,6 +331,12 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'The runway reopened on Monday afternoon after the aircraft was lifted onto a trailer and towed away.',
     );
     expect(sameOrder.differences.filter((d) => d.kind === 'order')).toEqual([]);
+    // "afterward" looks back: "A, and only afterward B" tells A first, "A after B" tells B first.
+    const afterward = compare(
+      'A second lane was closed on Sept. 30, and only afterward did inspectors discover corrosion on a beam.',
+      'A second lane was closed on Sept. 30 after inspectors discovered corrosion on a support beam.',
+    );
+    expect(afterward.differences).toMatchObject([{ kind: 'order' }]);
     // A short quotation given whole to someone else is the tie of a person conflict.
     const quote = compare(
       'Mr. Lindqvist said the crew had done “exactly what they were trained to do.”',

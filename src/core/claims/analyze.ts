@@ -42,7 +42,7 @@ const HAPPENING_TERMS = 5;
  * "A after B"). Nothing when there are several cues or one side is empty.
  */
 function happeningsOf(
-  cueAt: { cue: OrderCue; at: number }[],
+  cueAt: { cue: OrderCue; at: number; word: string }[],
   termAt: { term: string; at: number }[],
 ): { happenings?: [string[], string[]] } {
   const [only] = cueAt;
@@ -56,8 +56,14 @@ function happeningsOf(
     .slice(0, HAPPENING_TERMS)
     .map((t) => t.term);
   if (left.length === 0 || right.length === 0) return {};
-  return { happenings: only.cue === 'before' ? [left, right] : [right, left] };
+  // "A after B" tells B first, but an adverb looks back: "A, and only afterward B" tells A first
+  // ("A; earlier, B": B first).
+  const leftFirst = (only.cue === 'before') !== LOOKS_BACK.has(only.word);
+  return { happenings: leftFirst ? [left, right] : [right, left] };
 }
+
+/** Order words that look back to what was just said rather than forward to what follows. */
+const LOOKS_BACK = new Set(['afterward', 'afterwards', 'later', 'subsequently', 'earlier', 'previously', 'beforehand']);
 
 export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const folded = foldPunctuation(text);
@@ -88,7 +94,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
 
   const terms = new Set<string>();
   const order = new Set<OrderCue>();
-  const cueAt: { cue: OrderCue; at: number }[] = [];
+  const cueAt: { cue: OrderCue; at: number; word: string }[] = [];
   let negations = 0;
   // A concessive or relative clause ("although Xi did not express support, he announced …",
   // "adults whose blood pressure is not controlled") runs to the next comma; a negation inside it
@@ -121,7 +127,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       : (orderCue(t.lower) ?? (t.lower === 'once' && opensClauseAfterOnce(tokens[k + 1]) ? 'after' : undefined));
     if (cue) {
       order.add(cue);
-      cueAt.push({ cue, at: k });
+      cueAt.push({ cue, at: k, word: t.lower });
       return;
     }
     if (covered.has(k) || isStopWord(t.lower) || /^\d/u.test(t.lower)) return;
