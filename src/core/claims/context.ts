@@ -11,7 +11,7 @@ import { windowCues } from './cues';
 const PRONOUN = /^(he|she|his|her|him)$/u;
 /** "the minister", "the Russian foreign minister": a person named earlier, by role. */
 const ROLE_ANAPHOR =
-  /\bthe (?:[\p{L}-]+ ){0,2}(minister|diplomat|spokesman|spokeswoman|spokesperson|secretary|president|leader|envoy|official)\b/iu;
+  /\bthe (?:[\p{L}-]+ ){0,2}(minister|diplomat|spokesman|spokeswoman|spokesperson|secretary|president|leader|envoy|official|manager|coach|chairman|administrator|mayor|governor|prosecutor|judge|commissioner)\b/iu;
 /** "That was 36 percent more …", "The value of that trade …": a sentence leaning on the previous one. */
 const CONTEXT_ANAPHOR =
   /^(that|this) (was|is|were|are|would|will|has|had)\b|\b(of|in|for) (that|this) (?!year|month|week|time|day)\p{Ll}+/iu;
