@@ -522,6 +522,29 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
       }
     }
   }
+  // The same person in another office altogether ("the company's head of quality" vs
+  // "spokeswoman", "chief executive" vs "sporting director"), one the sources never give them:
+  // titles like "leader" or "official" say nothing of which office.
+  if (!out.some((d) => d.kind === 'person')) {
+    for (const e of a.entities) {
+      const o = b.entities.find((x) => x.id === e.id);
+      if (e.kind !== 'person' || e.implicit || !o || o.implicit) continue;
+      const [oa, ob] = [offices(e.role), offices(o.role)];
+      if (!oa.length || !ob.length || oa.some((r) => ob.includes(r))) continue;
+      const known = offices(lexicon.entities.get(e.id)?.roles);
+      if (oa.some((r) => known.includes(r))) continue;
+      const name = displayName(e, lexicon);
+      const [ra, rb] = [e.role ?? [], o.role ?? []];
+      out.push({
+        kind: 'person',
+        a: `${titleText(ra)} ${name}`,
+        b: `${titleText(rb)} ${name}`,
+        aKey: `${e.id}|${ra.join(' ')}`,
+        bKey: `${e.id}|${rb.join(' ')}`,
+      });
+      break;
+    }
+  }
   const aPlaces = sameOccasion
     ? a.entities.filter((e) => e.kind === 'place' && e.ctx && !placeCovered(e, b.entities, lexicon))
     : [];
@@ -666,6 +689,39 @@ function negationApplies(neg: Claim, other: Claim, lexicon: Lexicon): boolean {
 /** Title stems that name a rank, and those that name a portfolio within it. */
 const TITLE_HEADS = new Set(['minist', 'secretari', 'chancellor', 'commission', 'director', 'chief']);
 const PORTFOLIOS = new Set(PORTFOLIO_WORDS.map(stem));
+/** Offices, one of which excludes another for one person at one time (stems; "spokesman" and
+ * "spokeswoman" are one office). Generic titles ("leader", "official", "chief", "top") are not. */
+const OFFICE: Record<string, string> = Object.fromEntries(
+  [
+    ['spokesman', 'spokes'],
+    ['spokeswoman', 'spokes'],
+    ['spokesperson', 'spokes'],
+    ['president', 'president'],
+    ['secretary', 'secretary'],
+    ['director', 'director'],
+    ['minister', 'minister'],
+    ['executive', 'executive'],
+    ['ceo', 'executive'],
+    ['chairman', 'chair'],
+    ['chairwoman', 'chair'],
+    ['chair', 'chair'],
+    ['manager', 'manager'],
+    ['coach', 'coach'],
+    ['administrator', 'administrator'],
+    ['commissioner', 'commissioner'],
+    ['prosecutor', 'prosecutor'],
+    ['attorney', 'attorney'],
+    ['judge', 'judge'],
+    ['mayor', 'mayor'],
+    ['governor', 'governor'],
+    ['ambassador', 'ambassador'],
+    ['head', 'head'],
+  ].map(([w, office]) => [stem(w ?? ''), office ?? '']),
+);
+const offices = (role: readonly string[] | undefined) => [
+  ...new Set((role ?? []).map((r) => OFFICE[r]).filter((x): x is string => x !== undefined)),
+];
+
 /** Ranks within one office ("chief commissioner" vs "deputy commissioner"), and the deputies. */
 const RANKS = new Set(['chief', 'senior', 'assistant', 'acting', 'interim'].map(stem));
 const DEPUTY = new Set(['deputy', 'vice', 'assistant'].map(stem));
