@@ -252,6 +252,11 @@ describe('cues', () => {
     expect(claim('The FDA did not approve the pill, which is cheap.').negated).toBe(true);
     expect(claim('Their words and deeds are inconsistent.').negated).toBe(true);
     expect(claim('The de facto inconsistent plan was published.').negated).toBe(false);
+    // So does "that" after a verb of saying or finding: the "not" bears on what was concluded.
+    expect(claim('The review board concluded that the timetable had never been achievable.').negatedTerms).toEqual([
+      'achiev',
+      'timet',
+    ]);
     // A participle after a comma opens a clause of its own: the "not" bears on "finish" only.
     expect(claim('The champion did not finish, stepping off the course with a calf problem.').negatedTerms).toEqual([
       'champion',

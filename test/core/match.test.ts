@@ -250,6 +250,7 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'About 400 contractor positions at the Meridian Propulsion Center will be cut this spring.',
     );
     expect(center.differences.find((d) => d.kind === 'place')).toBeUndefined();
+    expect(center.otherParticipants).toBe(false);
     // The words of an organisation's name say what the same words say elsewhere.
     const department = compare(
       'Fourteen divers from the fire department joined the search.',

@@ -34,6 +34,10 @@ function opensClauseAfterOnce(next: Token | undefined): boolean {
   return /^(the|it|he|she|they|we|its|their|his|her|this|these|those)$/u.test(next.lower) || /^\p{Lu}/u.test(next.raw);
 }
 
+/** Verbs of saying and finding, whose "that" opens the clause they report. */
+const REPORTING =
+  /^(?:said|says|say|added|concluded|found|finds|argued|insisted|noted|warned|stated|claimed|believes?|believed|announced|confirmed|reported|ruled|acknowledged|admitted|denied|explained|argues|concludes)$/u;
+
 /** Content terms on each side of an order cue that say what happened: the nearest few. */
 const HAPPENING_TERMS = 5;
 
@@ -109,9 +113,13 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   tokens.forEach((t, k) => {
     const gap = k > 0 ? folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index) : '';
     const commaBefore = gap.includes(',');
-    // …and a participle after a comma ("did not finish, stepping off the course …") adds another.
+    // …and a participle after a comma ("did not finish, stepping off the course …") or "that"
+    // after a verb of saying or finding ("concluded that the timetable had never been …") adds
+    // another.
     const participle = commaBefore && /^\p{Ll}{3,}ing$/u.test(t.raw);
-    if (gap.includes(';') || participle || (CONTRAST.has(t.lower) && (commaBefore || t.lower === 'but'))) clause++;
+    const reported = t.lower === 'that' && REPORTING.test(tokens[k - 1]?.lower ?? '');
+    if (gap.includes(';') || participle || reported || (CONTRAST.has(t.lower) && (commaBefore || t.lower === 'but')))
+      clause++;
     if (commaBefore) concessive = false;
     if (CONCESSIVE.has(t.lower) || RELATIVE.has(t.lower)) concessive = true;
     if (isNegation(tokens, k, lexicon.negativeWords, commaBefore)) {

@@ -317,7 +317,7 @@ export function similarity(
         e.kind === kind &&
         !e.implicit &&
         (kind === 'person' || e.ctx === 'loc') &&
-        !y.entities.some((o) => sameOrWithin(e.id, o.id, lexicon)),
+        !y.entities.some((o) => sameOrWithin(e.id, o.id, lexicon) || (kind === 'place' && partOfName(e.id, o.id))),
     );
   const otherParticipants = ['person', 'place'].some((k) => unmatched(a, b, k) && unmatched(b, a, k));
   const uncredited = (x: Claim, y: Claim) =>
