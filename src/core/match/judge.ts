@@ -52,17 +52,37 @@ export const THRESHOLDS = {
   containedConflict: 0.75,
   containedConflictOther: 0.1,
   containedNames: 3,
-  /** A changed figure or date in two sentences that name nothing in common. */
-  unanchoredConflict: 0.6,
-  unanchoredConflictOther: 0.35,
-  /** …or a page sentence nearly all inside a longer source sentence ("spread … as temperatures
-   * reached 44 degrees" in "… and spread quickly in temperatures of up to 41 degrees"). */
-  unanchoredContained: 0.75,
-  unanchoredContainedOther: 0.2,
-  unanchoredNegation: 0.7,
-  unanchoredPlace: 0.8,
-  unanchoredPlaceOther: 0.6,
 };
+
+/**
+ * A conflict between two sentences that name nothing in common (and share at least three words):
+ * per kind of changed detail, the shares of the page sentence (coverA) and of the source sentence
+ * (coverB) that must agree, any one pair of bars being enough.
+ */
+const UNANCHORED: Partial<Record<SlotDifference['kind'], { coverA: number; coverB: number }[]>> = {
+  // "phased out over five years" vs "… over three years rather than …"; or a page sentence nearly
+  // all inside a longer source sentence ("spread … as temperatures reached 44 degrees" in "… and
+  // spread quickly in temperatures of up to 41 degrees").
+  number: [
+    { coverA: 0.6, coverB: 0.35 },
+    { coverA: 0.75, coverB: 0.2 },
+  ],
+  date: [
+    { coverA: 0.6, coverB: 0.35 },
+    { coverA: 0.75, coverB: 0.2 },
+  ],
+  // A "not" added to nearly the whole source statement ("had not ruled out cancelling the mission"
+  // vs "had ruled out cancelling the mission and would ask Congress …").
+  negation: [{ coverA: 0.7, coverB: 0.3 }],
+  // A place needs nearly the same sentence: many like events happen in many places.
+  place: [{ coverA: 0.8, coverB: 0.6 }],
+};
+
+function unanchoredConflict(c: Comparison): boolean {
+  const [only] = c.differences;
+  if (!only || c.differences.length !== 1 || c.sharedTerms < 3) return false;
+  return (UNANCHORED[only.kind] ?? []).some((bar) => c.coverA >= bar.coverA && c.coverB >= bar.coverB);
+}
 
 /**
  * The differences that count. A "not" only on the source's side next to a changed date, number,
@@ -96,26 +116,12 @@ export function judge(comparison: Comparison): Judgement | null {
     c.coverA >= THRESHOLDS.conflict &&
     c.coverB >= THRESHOLDS.conflictOther;
   if (speakerSwap || quoteSwap) return { stance: 'contradicts', score: c.coverA, difference: c.differences[0] ?? null };
+  // Without a name in common, most of both sentences alike around the one changed detail.
+  if (unanchoredConflict(c)) return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
   // Otherwise support needs a named anchor in common (a person, place, organisation, date or
   // number) or at least three shared words; a contradiction always needs the named anchor or a
-  // date tied to the same moment (two sentences about an unnamed "he" are too loosely tied to
-  // accuse either).
-  // (…or, without one, the same several words around a changed figure or date, most of both
-  // sentences: "phased out over five years" vs "phased out over three years".)
-  // A changed place needs nearly the same sentence: many like events happen in many places.
-  const kind = c.differences.length === 1 ? c.differences[0]?.kind : undefined;
-  const unanchoredConflict =
-    c.sharedTerms >= 3 &&
-    (((kind === 'number' || kind === 'date') &&
-      ((c.coverA >= THRESHOLDS.unanchoredConflict && c.coverB >= THRESHOLDS.unanchoredConflictOther) ||
-        (c.coverA >= THRESHOLDS.unanchoredContained && c.coverB >= THRESHOLDS.unanchoredContainedOther))) ||
-      (kind === 'place' && c.coverA >= THRESHOLDS.unanchoredPlace && c.coverB >= THRESHOLDS.unanchoredPlaceOther) ||
-      // …and a "not" added to nearly the whole source statement ("had not ruled out cancelling
-      // the mission" vs "had ruled out cancelling the mission and would ask Congress …").
-      (kind === 'negation' &&
-        c.coverA >= THRESHOLDS.unanchoredNegation &&
-        c.coverB >= THRESHOLDS.unanchoredConflictOther - 0.05));
-  if (unanchoredConflict) return { stance: 'contradicts', score, difference: c.differences[0] ?? null };
+  // difference tied to one moment or happening (a clock time, the same two happenings round
+  // before/after): two sentences about an unnamed "he" are too loosely tied to accuse either.
   const tied = c.differences.length === 1 && c.differences[0]?.tiedTo !== undefined;
   if (c.sharedEntityWeight === 0 && !tied && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
   if (c.differences.length === 0) {
