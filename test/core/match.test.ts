@@ -276,6 +276,10 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Mary Ng said the stadium site lies on the east bank of the river, near the docks.',
     );
     expect(bank.differences).toMatchObject([{ kind: 'place', a: 'western', b: 'east' }]);
+    // Two short sentences saying the same words need no name in common; "so far" is no content.
+    const deaths = compare('No deaths have been reported so far.', 'No deaths have been reported.');
+    expect(deaths.coverA).toBe(1);
+    expect(judgePair(deaths)?.stance).toBe('supports');
     // A total of the other side's parts is the same figure.
     const parts = compare(
       'A jury found Munro guilty on five counts, including wire fraud.',

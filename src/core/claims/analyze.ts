@@ -139,6 +139,8 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       return;
     }
     if (covered.has(k) || isStopWord(t.lower) || /^\d/u.test(t.lower)) return;
+    // "so far" says when, not what.
+    if (t.lower === 'far' && tokens[k - 1]?.lower === 'so') return;
     const term = TITLE_WORDS.has(t.lower) && /^\p{Lu}/u.test(t.raw) ? stem(t.lower) : stem(t.lower.replace(/-/gu, ''));
     terms.add(term);
     termAt.push({ term, at: k });

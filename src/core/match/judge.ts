@@ -33,6 +33,8 @@ export const THRESHOLDS = {
   containedSupportOther: 0.1,
   /** …or when an amount or count agrees and this much of the page sentence is in the source. */
   figureSupport: 0.4,
+  /** Share of each of two sentences alike in all they say, however short. */
+  sameStatement: 0.9,
   /** A conflict needs the two sentences to be more clearly about one fact. */
   conflict: 0.5,
   conflictOther: 0.2,
@@ -123,7 +125,9 @@ export function judge(comparison: Comparison): Judgement | null {
   // difference tied to one moment or happening (a clock time, the same two happenings round
   // before/after): two sentences about an unnamed "he" are too loosely tied to accuse either.
   const tied = c.differences.length === 1 && c.differences[0]?.tiedTo !== undefined;
-  if (c.sharedEntityWeight === 0 && !tied && (c.sharedTerms < 3 || c.differences.length > 0)) return null;
+  // (Two short sentences that say the same words, "No deaths have been reported", need no more.)
+  const same = c.sharedTerms >= 2 && c.coverA >= THRESHOLDS.sameStatement && c.coverB >= THRESHOLDS.sameStatement;
+  if (c.sharedEntityWeight === 0 && !tied && ((c.sharedTerms < 3 && !same) || c.differences.length > 0)) return null;
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
     // the page sentence is there anyway.
