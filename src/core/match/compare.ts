@@ -510,14 +510,7 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
       // A deputy is not the office itself: "deputy commissioner" vs "commissioner" differ too.
       const deputyOnOneSide = ra.some((r) => DEPUTY.has(r)) !== rb.some((r) => DEPUTY.has(r));
       if ((onlyA.length && onlyB.length) || deputyOnOneSide) {
-        const name = displayName(e, lexicon);
-        out.push({
-          kind: 'person',
-          a: `${titleText(ra)} ${name}`,
-          b: `${titleText(rb)} ${name}`,
-          aKey: `${e.id}|${ra.join(' ')}`,
-          bKey: `${e.id}|${rb.join(' ')}`,
-        });
+        out.push(titleDifference(e, ra, rb, lexicon));
         break;
       }
     }
@@ -533,15 +526,7 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
       if (!oa.length || !ob.length || oa.some((r) => ob.includes(r))) continue;
       const known = offices(lexicon.entities.get(e.id)?.roles);
       if (oa.some((r) => known.includes(r))) continue;
-      const name = displayName(e, lexicon);
-      const [ra, rb] = [e.role ?? [], o.role ?? []];
-      out.push({
-        kind: 'person',
-        a: `${titleText(ra)} ${name}`,
-        b: `${titleText(rb)} ${name}`,
-        aKey: `${e.id}|${ra.join(' ')}`,
-        bKey: `${e.id}|${rb.join(' ')}`,
-      });
+      out.push(titleDifference(e, e.role ?? [], o.role ?? [], lexicon));
       break;
     }
   }
@@ -586,9 +571,9 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     const [x, y] = [aOrder ?? 'before', bOrder ?? 'before'];
     const b2 = x === y ? `${y} (the other way round)` : y;
     out.push({ kind: 'order', a: x, b: b2, aKey: x, bKey: b2, tiedTo: told.tie });
-  } else if (told && !told.reversed) {
-    // The same order told with the other word ("A before B" vs "B after A").
-  } else if (aOrder && bOrder && aOrder !== bOrder) {
+  } else if (!told && aOrder && bOrder && aOrder !== bOrder) {
+    // (Where the happenings show the same order, "A before B" vs "B after A", the words differ
+    // and the order does not.)
     out.push({ kind: 'order', a: aOrder, b: bOrder, aKey: aOrder, bKey: bOrder });
   }
 
@@ -738,6 +723,18 @@ function titleText(role: readonly string[]): string {
     .map((r) => TITLE_TEXT.get(r) ?? r)
     .map((w) => w.replace(/^\p{L}/u, (c) => c.toUpperCase()))
     .join(' ');
+}
+
+/** One person under two titles, as a person difference ("id|title stems" keys, see ignoredFor). */
+function titleDifference(e: EntityRef, ra: readonly string[], rb: readonly string[], lexicon: Lexicon): SlotDifference {
+  const name = displayName(e, lexicon);
+  return {
+    kind: 'person',
+    a: `${titleText(ra)} ${name}`,
+    b: `${titleText(rb)} ${name}`,
+    aKey: `${e.id}|${ra.join(' ')}`,
+    bKey: `${e.id}|${rb.join(' ')}`,
+  };
 }
 
 function displayName(e: EntityRef, lexicon: Lexicon): string {
