@@ -64,6 +64,13 @@ function wordnetEntity(wn: WordNet, key: string): WnEntity | undefined {
   return undefined;
 }
 
+/** Is `key` the plural of a common noun ("bridges": bridge)? */
+function commonPlural(wn: WordNet, key: string): boolean {
+  if (!key.endsWith('s')) return false;
+  const [first] = wn.synsets(key.slice(0, -1), 'n', 1);
+  return first !== undefined && !first.pointers.some((p) => p.symbol === '@i');
+}
+
 /** The kinds of the named things (instance nouns) WordNet lists under a word, at any sense. */
 function namedKinds(wn: WordNet, key: string): Set<EntityKind> {
   const named = wn.synsets(key, 'n').filter((s) => s.pointers.some((p) => p.symbol === '@i'));
@@ -90,6 +97,9 @@ function discoverEntities(wn: WordNet, sentences: CorpusSentence[]) {
     const tokens = tokenize(text);
     for (const m of findMentions(text, tokens, isKnown)) {
       const wne = wordnetEntity(wn, m.key);
+      // A sentence (or quotation) opening with a common noun's plural that WordNet also knows as a
+      // surname ("“Bridges instead of walls …”": Robert Bridges) names no one.
+      if (wne?.kind === 'person' && m.start === 0 && m.end === 1 && commonPlural(wn, m.key)) continue;
       if (wne) {
         const seen = known.get(wne.synset.offset) ?? { entity: wne, keys: new Map<string, number>() };
         // Count only the synset's own lemmas as names for it (not a demonym like "Russian").

@@ -69,6 +69,14 @@ describe('dataset builder on a synthetic corpus', () => {
     expect(lexicon.entities['cold war']?.kind).toBe('other'); // no named thing of a place's kind
   });
 
+  it('reads a plural opening a sentence as a word, though WordNet knows it as a surname', () => {
+    const lexicon = buildLexicon(wordnet, [
+      { text: '"Bridges instead of walls we have chosen," Marcheva said.' },
+      { text: 'Engineers inspected two bridges on Monday.' },
+    ]);
+    expect(lexicon.entities.bridges).toBeUndefined();
+  });
+
   it('takes antonyms word to word: leave is the opposite of arrive, not of get', () => {
     const lexicon = buildLexicon(wordnet, [
       { text: 'The staff left the building before the crews arrived.' },
