@@ -257,6 +257,8 @@ describe('cues', () => {
       'achiev',
       'timet',
     ]);
+    // …also with "that" left out.
+    expect(claim('The watchdog discovered it did not secure the data.').negatedTerms).toEqual(['data', 'secur']);
     // A participle after a comma opens a clause of its own: the "not" bears on "finish" only.
     expect(claim('The champion did not finish, stepping off the course with a calf problem.').negatedTerms).toEqual([
       'champion',

@@ -36,7 +36,9 @@ function opensClauseAfterOnce(next: Token | undefined): boolean {
 
 /** Verbs of saying and finding, whose "that" opens the clause they report. */
 const REPORTING =
-  /^(?:said|says|say|added|concluded|found|finds|argued|insisted|noted|warned|stated|claimed|believes?|believed|announced|confirmed|reported|ruled|acknowledged|admitted|denied|explained|argues|concludes)$/u;
+  /^(?:said|says|say|added|concluded|found|finds|discovered|argued|insisted|noted|warned|stated|claimed|believes?|believed|announced|confirmed|reported|ruled|acknowledged|admitted|denied|explained|argues|concludes)$/u;
+/** Words that open a reported clause after such a verb. */
+const REPORTED_OPENER = /^(?:that|it|he|she|they|we|the)$/u;
 
 /** Content terms on each side of an order cue that say what happened: the nearest few. */
 const HAPPENING_TERMS = 5;
@@ -117,7 +119,8 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     // after a verb of saying or finding ("concluded that the timetable had never been …") adds
     // another.
     const participle = commaBefore && /^\p{Ll}{3,}ing$/u.test(t.raw);
-    const reported = t.lower === 'that' && REPORTING.test(tokens[k - 1]?.lower ?? '');
+    // (…or with "that" left out: "discovered it did not secure the data".)
+    const reported = REPORTED_OPENER.test(t.lower) && REPORTING.test(tokens[k - 1]?.lower ?? '');
     if (gap.includes(';') || participle || reported || (CONTRAST.has(t.lower) && (commaBefore || t.lower === 'but')))
       clause++;
     if (commaBefore) concessive = false;
