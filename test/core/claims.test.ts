@@ -206,6 +206,14 @@ describe('entities', () => {
       { key: 'npea', role: [] },
       { key: 'helena marchetti', role: ['administrator'] },
     ]);
+    // A person's name ends before "of" and what they belong to.
+    expect(mentions('Later, Pavel Strand of the Civic Union spoke.')).toEqual([
+      { key: 'pavel strand', role: [] },
+      { key: 'civic union', role: [] },
+    ]);
+    expect(mentions('They met at the Great Hall of the People.')).toEqual([
+      { key: 'great hall of the people', role: [] },
+    ]);
     // A word qualifying a further title is part of the title.
     expect(mentions('Deputy Fire Chief Tom Lindqvist said the crew did well.')).toEqual([
       { key: 'tom lindqvist', role: ['deputy', 'fire', 'chief'] },
@@ -264,6 +272,11 @@ describe('cues', () => {
       'champion',
       'finish',
     ]);
+  });
+
+  it('never reads a name opening with "Republic", "Bank", "Ministry" … as a person, title or not', () => {
+    const [republic] = claim('He was received by the President of the Republic of Valmora.').entities;
+    expect(republic).toMatchObject({ id: 'republic of valmora', kind: 'place' });
   });
 
   it('knows countries the sources never name, and a place that acts as one that can be swapped', () => {

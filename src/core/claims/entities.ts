@@ -119,6 +119,9 @@ export const TITLE_WORDS = new Set([
   'manager',
   ...PORTFOLIO_WORDS,
 ]);
+/** Names that open with one of these words are institutions or places, never people. */
+const INSTITUTION_FIRST =
+  /^(?:republic|kingdom|state|bank|ministry|department|university|council|committee|federation|union|commission|office|agency|court|parliament|assembly|party|government|city|province|county)\b/iu;
 const ORG_WORDS =
   /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate)\b/iu;
 const PLACE_WORDS =
@@ -321,6 +324,22 @@ function splitRun(
     !isTitle(end - 1) &&
     !tokens.slice(start, end).some((_, k) => HONORIFICS.has(lower(start + k)))
   ) {
+    // …unless a person's name stands before "of" ("Pavel Strand of the Civic Union"): two or three
+    // words that are no title, organisation or place word ("Bank of England", "Great Hall of the
+    // People", "General Secretary of the Party" stay whole).
+    const of = tokens.findIndex((t, k) => k > start && k < end - 1 && t.lower === 'of');
+    const before = tokens.slice(start, of).map((t) => t.lower);
+    const personBefore =
+      of - start >= 2 &&
+      of - start <= 3 &&
+      !before.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w)) &&
+      !ORG_WORDS.test(before.join(' ')) &&
+      !PLACE_WORDS.test(before.join(' '));
+    if (personBefore) {
+      pushMention(text, tokens, start, of, [], isKnown, out, runStart);
+      pushMention(text, tokens, of + 1, end, [], isKnown, out, runStart);
+      return;
+    }
     pushMention(text, tokens, start, end, [], isKnown, out, runStart);
     return;
   }
@@ -355,6 +374,27 @@ function splitRun(
       chain();
       break;
     }
+  }
+  // A titled name ends before "of" ("Opposition leader Pavel Strand of the Civic Union"): what
+  // follows is where they belong, a name of its own.
+  const of = tokens.findIndex((t, k) => k > s && k < end - 1 && t.lower === 'of');
+  const named =
+    of > s
+      ? tokens
+          .slice(s, of)
+          .map((t) => t.lower)
+          .join(' ')
+      : '';
+  if (
+    role.length > 0 &&
+    of > s &&
+    !INSTITUTION_FIRST.test(named) &&
+    !ORG_WORDS.test(named) &&
+    !PLACE_WORDS.test(named)
+  ) {
+    pushMention(text, tokens, s, of, role, isKnown, out, runStart);
+    pushMention(text, tokens, of + 1, end, [], isKnown, out, runStart);
+    return;
   }
   if (s < end) pushMention(text, tokens, s, end, role, isKnown, out, runStart);
 }
@@ -413,6 +453,8 @@ function guessKind(
   beforeRun: string | undefined,
   placeNounBefore = false,
 ): EntityKind {
+  // "(President of the) Republic of Valmora", "Bank of England": no person's name starts so.
+  if (INSTITUTION_FIRST.test(surface)) return ORG_WORDS.test(surface.split(/\s+/u)[0] ?? '') ? 'org' : 'place';
   if (role.length > 0) return 'person';
   if (ORG_WORDS.test(surface)) return 'org';
   if (PLACE_WORDS.test(surface)) return 'place';
