@@ -276,6 +276,14 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'Mary Ng said the stadium site lies on the east bank of the river, near the docks.',
     );
     expect(bank.differences).toMatchObject([{ kind: 'place', a: 'western', b: 'east' }]);
+    // Compound directions count by how far they turn: north vs southeast differs, north vs east not.
+    const coast = (x: string, y: string) =>
+      compare(
+        `Mary Ng said the resort on the ${x} coast has closed.`,
+        `Mary Ng said the resort on the ${y} coast has closed.`,
+      ).differences;
+    expect(coast('north', 'southeast')).toMatchObject([{ kind: 'place' }]);
+    expect(coast('north', 'east')).toEqual([]);
     // Two short sentences saying the same words need no name in common; "so far" is no content.
     const deaths = compare('No deaths have been reported so far.', 'No deaths have been reported.');
     expect(deaths.coverA).toBe(1);

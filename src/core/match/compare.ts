@@ -550,8 +550,7 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   // "southern Syria"): where it is, told of the same place.
   if (!out.some((d) => d.kind === 'place')) {
     const [x, y] = [compassOf(a), compassOf(b)];
-    if (x && y && OPPOSITE_COMPASS[x.dir] === y.dir)
-      out.push({ kind: 'place', a: x.word, b: y.word, aKey: x.word, bKey: y.word });
+    if (x && y && opposed(x.dir, y.dir)) out.push({ kind: 'place', a: x.word, b: y.word, aKey: x.word, bKey: y.word });
   }
 
   // Before/after: the same two people in the opposite order ("Yellen warned after Lavrov left"
@@ -623,31 +622,36 @@ function happeningOrder(a: Claim, b: Claim, lexicon: Lexicon): { reversed: boole
   return undefined;
 }
 
-/** Compass words (stems) and the direction they name: a closed class, written out. */
-const COMPASS: Record<string, string> = {
-  north: 'n',
-  northern: 'n',
-  northward: 'n',
-  south: 's',
-  southern: 's',
-  southward: 's',
-  east: 'e',
-  eastern: 'e',
-  eastward: 'e',
-  west: 'w',
-  western: 'w',
-  westward: 'w',
-};
-const OPPOSITE_COMPASS: Record<string, string> = { n: 's', s: 'n', e: 'w', w: 'e' };
+/** Compass words (stems) and the direction they name as a vector (east, north): a closed class,
+ * written out. */
+const COMPASS: Record<string, [number, number]> = (() => {
+  const dirs: Record<string, [number, number]> = {
+    north: [0, 1],
+    south: [0, -1],
+    east: [1, 0],
+    west: [-1, 0],
+    northeast: [1, 1],
+    northwest: [-1, 1],
+    southeast: [1, -1],
+    southwest: [-1, -1],
+  };
+  const out: Record<string, [number, number]> = {};
+  for (const [word, v] of Object.entries(dirs))
+    for (const form of [word, `${word}ern`, `${word}ward`]) out[stem(form)] = v;
+  return out;
+})();
 
 /** The claim's one compass direction, if it names exactly one. */
-function compassOf(c: Claim): { word: string; dir: string } | undefined {
+function compassOf(c: Claim): { word: string; dir: [number, number] } | undefined {
   const found = c.terms.filter((t) => COMPASS[t] !== undefined);
-  const dirs = new Set(found.map((t) => COMPASS[t]));
+  const dirs = new Set(found.map((t) => String(COMPASS[t])));
   const [word] = found;
-  const [dir] = dirs;
+  const dir = word === undefined ? undefined : COMPASS[word];
   return word && dir && dirs.size === 1 ? { word, dir } : undefined;
 }
+
+/** Directions more opposed than not ("north" vs "southeast"; not "north" vs "east"). */
+const opposed = (x: [number, number], y: [number, number]) => x[0] * y[0] + x[1] * y[1] < 0;
 
 /** The one order cue a claim has ("before" or "after"), if it has cues and they all agree. */
 function onlyOrder(c: Claim): string | undefined {
