@@ -350,6 +350,12 @@ describe('matcher verdicts on a synthetic dataset', () => {
       'A second lane was closed on Sept. 30 after inspectors discovered corrosion on a support beam.',
     );
     expect(afterward.differences).toMatchObject([{ kind: 'order' }]);
+    // Before/after words relating to other happenings are no second difference beside a date.
+    const alert = compare(
+      'Mary Ng raised the alert to the third level on Wednesday, days before the eruption.',
+      'Mary Ng raised the alert to the third level on Monday after a sharp rise in earthquakes.',
+    );
+    expect(alert.differences.map((d) => d.kind)).toEqual(['date']);
     // A short quotation given whole to someone else is the tie of a person conflict.
     const quote = compare(
       'Mr. Lindqvist said the crew had done “exactly what they were trained to do.”',

@@ -597,7 +597,27 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     if (antonymPair && opposite && a.negated === b.negated) [x, y] = [antonymPair, opposite];
     out.push({ kind: 'negation', a: x, b: y, aKey: x, bKey: y });
   }
+  // Beside another difference, before/after words that relate to other happenings ("raised the
+  // alert on Wednesday, days before the eruption" vs "… on Monday after a sharp rise in
+  // earthquakes": what follows the word shares nothing) are no difference: the other one is.
+  const order = out.length === 2 && !told ? out.findIndex((d) => d.kind === 'order' && d.tiedTo === undefined) : -1;
+  if (order >= 0) {
+    const [x, y] = [relatedHappening(a), relatedHappening(b)];
+    if (x && y && !sharesAny(x, y, lexicon)) out.splice(order, 1);
+  }
   return out;
+}
+
+/** What a claim's before/after word relates to: the happening after the word ("… before the
+ * eruption", "… after a sharp rise in earthquakes"). */
+function relatedHappening(c: Claim): string[] | undefined {
+  if (!c.happenings) return undefined;
+  return onlyOrder(c) === 'before' ? c.happenings[1] : c.happenings[0];
+}
+
+function sharesAny(x: string[], y: string[], lexicon: Lexicon): boolean {
+  const set = new Set(y);
+  return x.some((t) => termMatches(t, set, lexicon, false));
 }
 
 /**
