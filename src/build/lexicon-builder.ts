@@ -50,30 +50,31 @@ function commonPrefix(a: string, b: string): number {
  */
 function wordnetEntity(wn: WordNet, key: string): WnEntity | undefined {
   const [first] = wn.synsets(key, 'n', 1);
-  if (first?.pointers.some((p) => p.symbol === '@i'))
-    return { id: first.words[0] ?? key, kind: kindOfSynset(wn, first), synset: first };
+  if (first && isInstance(first)) return { id: first.words[0] ?? key, kind: kindOfSynset(wn, first), synset: first };
   for (const adj of wn.synsets(key, 'a', 1)) {
     const ptr = adj.pointers.find((p) => p.symbol === '\\');
     if (!ptr) continue;
     const target = wn.synset(ptr.offset, ptr.pos);
     const lemma = [...target.words].sort((a, b) => commonPrefix(key, b) - commonPrefix(key, a))[0] ?? '';
     const [noun] = wn.synsets(lemma, 'n', 1);
-    if (noun?.pointers.some((p) => p.symbol === '@i'))
-      return { id: noun.words[0] ?? lemma, kind: kindOfSynset(wn, noun), synset: noun };
+    if (noun && isInstance(noun)) return { id: noun.words[0] ?? lemma, kind: kindOfSynset(wn, noun), synset: noun };
   }
   return undefined;
 }
+
+/** A named thing (an instance noun: "Cork" the city), not a kind of thing ("cork" the bark). */
+const isInstance = (s: Synset) => s.pointers.some((p) => p.symbol === '@i');
 
 /** Is `key` the plural of a common noun ("bridges": bridge)? */
 function commonPlural(wn: WordNet, key: string): boolean {
   if (!key.endsWith('s')) return false;
   const [first] = wn.synsets(key.slice(0, -1), 'n', 1);
-  return first !== undefined && !first.pointers.some((p) => p.symbol === '@i');
+  return first !== undefined && !isInstance(first);
 }
 
 /** The kinds of the named things (instance nouns) WordNet lists under a word, at any sense. */
 function namedKinds(wn: WordNet, key: string): Set<EntityKind> {
-  const named = wn.synsets(key, 'n').filter((s) => s.pointers.some((p) => p.symbol === '@i'));
+  const named = wn.synsets(key, 'n').filter(isInstance);
   return new Set(named.map((s) => kindOfSynset(wn, s)));
 }
 

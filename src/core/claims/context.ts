@@ -84,11 +84,12 @@ export function analyzeSequence(sentences: readonly string[], ctx: AnalyzeContex
       people.unshift({ ...e, cues });
     }
     const short = claim.terms.length + claim.entities.length < SHORT_CLAIM;
-    if (previousClaim && short && (CONTEXT_ANAPHOR.test(folded) || IT_ANAPHOR.test(folded))) {
+    const leansOnFacts = short && CONTEXT_ANAPHOR.test(folded);
+    if (previousClaim && (leansOnFacts || (short && IT_ANAPHOR.test(folded)))) {
       const known = new Set(claim.entities.map((e) => e.id));
       claim.entities.push(...previousClaim.entities.filter((e) => !known.has(e.id)));
     }
-    if (previousClaim && short && CONTEXT_ANAPHOR.test(folded)) {
+    if (previousClaim && leansOnFacts) {
       claim.terms = [...new Set([...claim.terms, ...previousClaim.terms])].sort();
       // The previous sentence's amounts and dates are what "that" refers to, unless restated.
       const units = new Set(claim.numbers.map((n) => n.unit));

@@ -98,6 +98,10 @@ const NAMES_ITS_DAY = new RegExp(`\\d|\\b(?:${MONTH}|${WEEKDAY})[a-z]*\\b`, 'iu'
 /** A date that says which day or month it is, not one counted from the moment of writing. */
 const NAMES_ITS_DATE = new RegExp(`\\d|\\b(?:${MONTH})[a-z]*\\b`, 'iu');
 
+/** "since" right before text[at]: the date there is a starting point (see DateSlot.since). */
+const sinceBefore = (text: string, at: number) =>
+  /\bsince\s+$/iu.test(text.slice(0, at)) ? { since: true as const } : {};
+
 /** How far on the unexpected side of the publication date a month without a year may be. */
 const FAR_DAYS = 60;
 
@@ -144,7 +148,7 @@ export function extractDates(text: string, published: string | null | undefined)
     if (inQuote(r.index) && !NAMES_ITS_DATE.test(shown)) continue;
     const future = looksAhead(text, r.index, r.index + shown.length);
     const value = componentValue(r.start, ref, future);
-    const since = /\bsince\s+$/iu.test(text.slice(0, r.index)) ? { since: true as const } : {};
+    const since = sinceBefore(text, r.index);
     const time = r.start.isCertain('hour') && r.start.isCertain('minute') ? { time: clock(r.start) } : {};
     if (value) out.push({ value, text: shown, start: r.index, end: r.index + shown.length, ...since, ...time });
     if (r.end) {
@@ -163,7 +167,7 @@ export function extractDates(text: string, published: string | null | undefined)
   for (const m of text.matchAll(/\b(1[89]\d\d|20\d\d)\b/gu)) {
     const at = m.index ?? 0;
     if (out.some((d) => at >= d.start && at < d.end)) continue;
-    const since = /\bsince\s+$/iu.test(text.slice(0, at)) ? { since: true as const } : {};
+    const since = sinceBefore(text, at);
     out.push({ value: m[1] ?? '', text: m[0], start: at, end: at + m[0].length, ...since });
   }
   if (published) for (const d of out) if (d.value > published.slice(0, d.value.length)) d.ahead = true;

@@ -327,20 +327,14 @@ function splitRun(
     // …unless a person's name stands before "of" ("Pavel Strand of the Civic Union"): two or three
     // words that are no title, organisation or place word ("Bank of England", "Great Hall of the
     // People", "General Secretary of the Party" stay whole).
-    const of = tokens.findIndex((t, k) => k > start && k < end - 1 && t.lower === 'of');
-    const before = tokens.slice(start, of).map((t) => t.lower);
-    const personBefore =
-      of - start >= 2 &&
-      of - start <= 3 &&
-      !before.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w)) &&
-      !ORG_WORDS.test(before.join(' ')) &&
-      !PLACE_WORDS.test(before.join(' '));
-    if (personBefore) {
-      pushMention(text, tokens, start, of, [], isKnown, out, runStart);
-      pushMention(text, tokens, of + 1, end, [], isKnown, out, runStart);
-      return;
-    }
-    pushMention(text, tokens, start, end, [], isKnown, out, runStart);
+    const personBefore = (words: string[]) =>
+      words.length >= 2 &&
+      words.length <= 3 &&
+      !words.some((w) => TITLE_WORDS.has(w) || HONORIFICS.has(w)) &&
+      !ORG_WORDS.test(words.join(' ')) &&
+      !PLACE_WORDS.test(words.join(' '));
+    if (!splitAtOf(text, tokens, start, end, [], isKnown, out, runStart, personBefore))
+      pushMention(text, tokens, start, end, [], isKnown, out, runStart);
     return;
   }
   // Find the first title chain that is followed by a name.
@@ -376,27 +370,33 @@ function splitRun(
     }
   }
   // A titled name ends before "of" ("Opposition leader Pavel Strand of the Civic Union"): what
-  // follows is where they belong, a name of its own.
-  const of = tokens.findIndex((t, k) => k > s && k < end - 1 && t.lower === 'of');
-  const named =
-    of > s
-      ? tokens
-          .slice(s, of)
-          .map((t) => t.lower)
-          .join(' ')
-      : '';
-  if (
-    role.length > 0 &&
-    of > s &&
-    !INSTITUTION_FIRST.test(named) &&
-    !ORG_WORDS.test(named) &&
-    !PLACE_WORDS.test(named)
-  ) {
-    pushMention(text, tokens, s, of, role, isKnown, out, runStart);
-    pushMention(text, tokens, of + 1, end, [], isKnown, out, runStart);
-    return;
-  }
+  // follows is where they belong, a name of its own ("President of the Republic of Valmora" stays).
+  const nameBefore = (words: string[]) =>
+    !INSTITUTION_FIRST.test(words.join(' ')) && !ORG_WORDS.test(words.join(' ')) && !PLACE_WORDS.test(words.join(' '));
+  if (role.length > 0 && splitAtOf(text, tokens, s, end, role, isKnown, out, runStart, nameBefore)) return;
   if (s < end) pushMention(text, tokens, s, end, role, isKnown, out, runStart);
+}
+
+/**
+ * "X of Y" as two mentions, X (with `role`) and Y, when `isName` accepts X's words; false (and
+ * nothing pushed) otherwise.
+ */
+function splitAtOf(
+  text: string,
+  tokens: Token[],
+  from: number,
+  end: number,
+  role: string[],
+  isKnown: (k: string) => boolean,
+  out: Mention[],
+  runStart: number,
+  isName: (words: string[]) => boolean,
+): boolean {
+  const of = tokens.findIndex((t, k) => k > from && k < end - 1 && t.lower === 'of');
+  if (of <= from || !isName(tokens.slice(from, of).map((t) => t.lower))) return false;
+  pushMention(text, tokens, from, of, role, isKnown, out, runStart);
+  pushMention(text, tokens, of + 1, end, [], isKnown, out, runStart);
+  return true;
 }
 
 function pushMention(

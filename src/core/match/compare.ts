@@ -221,6 +221,15 @@ const weightsOf = perClaim((c: Claim, w: Weights) => ({
 
 const NOTHING_IGNORED: ReadonlySet<string> = new Set();
 
+/** Both sides have dates and none agree: probably two different occasions. */
+function noDateInCommon(a: Claim, b: Claim): boolean {
+  return (
+    a.dates.length > 0 &&
+    b.dates.length > 0 &&
+    !a.dates.some((d) => b.dates.some((e) => compatibleDates(d.value, e.value)))
+  );
+}
+
 /** A figure unlikely to be shared by chance: money, a percentage, or a count of 100 or more. */
 const tellingFigure = (n: NumberSlot) => n.unit.startsWith('usd') || n.unit === 'pct' || n.value >= 100;
 
@@ -293,10 +302,7 @@ export function similarity(
   // unnamed in a source that states the same thing.
   const aPeople = a.entities.filter((e) => e.kind === 'person' && !e.implicit);
   const actorMissing = aPeople.length > 0 && !aPeople.some((e) => b.entities.some((o) => o.id === e.id));
-  const otherOccasion =
-    a.dates.length > 0 &&
-    b.dates.length > 0 &&
-    !a.dates.some((d) => b.dates.some((e) => compatibleDates(d.value, e.value)));
+  const otherOccasion = noDateInCommon(a, b);
   // Checkable details the page adds: a sentence is not corroborated by a source that says nothing
   // of its date, amount or place ("meet again in Kazakhstan next month").
   const unstatedDetails =
@@ -476,11 +482,7 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   // Dates on both sides with none in common: probably two different occasions, where a
   // different person or place is no contradiction ("meet in Kazakhstan next month" vs "met in
   // Beijing on Tuesday").
-  const sameOccasion = !(
-    a.dates.length &&
-    b.dates.length &&
-    !a.dates.some((d) => b.dates.some((e) => compatibleDates(d.value, e.value)))
-  );
+  const sameOccasion = !noDateInCommon(a, b);
   // A person the first side takes from context ("his lawyer", "found him guilty") may be the
   // wrong one (a page's context is a guess; a source's is read across its whole article): only
   // the people it names are compared.
@@ -603,7 +605,7 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
   const order = out.length === 2 && !told ? out.findIndex((d) => d.kind === 'order' && d.tiedTo === undefined) : -1;
   if (order >= 0) {
     const [x, y] = [relatedHappening(a), relatedHappening(b)];
-    if (x && y && !sharesAny(x, y, lexicon)) out.splice(order, 1);
+    if (x && y && matchingTerms(x, y, lexicon).length === 0) out.splice(order, 1);
   }
   return out;
 }
@@ -615,9 +617,10 @@ function relatedHappening(c: Claim): string[] | undefined {
   return onlyOrder(c) === 'before' ? c.happenings[1] : c.happenings[0];
 }
 
-function sharesAny(x: string[], y: string[], lexicon: Lexicon): boolean {
+/** The terms of `x` that one of `y` states, directly or as a synonym. */
+function matchingTerms(x: readonly string[], y: readonly string[], lexicon: Lexicon): string[] {
   const set = new Set(y);
-  return x.some((t) => termMatches(t, set, lexicon, false));
+  return x.filter((t) => termMatches(t, set, lexicon, false));
 }
 
 /**
@@ -629,10 +632,7 @@ function happeningOrder(a: Claim, b: Claim, lexicon: Lexicon): { reversed: boole
   if (!a.happenings || !b.happenings) return undefined;
   const [aFirst, aThen] = a.happenings;
   const [bFirst, bThen] = b.happenings;
-  const hits = (x: string[], y: string[]) => {
-    const set = new Set(y);
-    return x.filter((t) => termMatches(t, set, lexicon, false));
-  };
+  const hits = (x: string[], y: string[]) => matchingTerms(x, y, lexicon);
   const straight = [hits(aFirst, bFirst), hits(aThen, bThen)];
   const crossed = [hits(aFirst, bThen), hits(aThen, bFirst)];
   const none = (xs: string[][]) => xs.every((x) => x.length === 0);
