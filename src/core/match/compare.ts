@@ -389,6 +389,44 @@ export function similarity(
   };
 }
 
+/**
+ * The most `compareClaims(a, b).coverA` can be, whatever detail turns out to differ: a cheap bound
+ * (one pass over a's terms and names, no slot comparison) so a candidate that cannot reach any
+ * verdict's bar is never compared in full. At 100k claims most retrieved candidates are such.
+ * Everything a difference could leave out of the totals (an unmatched name, date or figure, a
+ * title word, a compass word) is assumed left out; every matched one counts.
+ */
+export function coverCeiling(a: Claim, b: Claim, lexicon: Lexicon, w: Weights): number {
+  const bReach = reachOf(b, lexicon);
+  const aw = weightsOf(a, w);
+  let total = 0;
+  let matched = 0;
+  const roleWord = (t: string) =>
+    a.entities.some((e) => e.role?.includes(t)) || b.entities.some((e) => e.role?.includes(t));
+  for (let i = 0; i < a.terms.length; i++) {
+    const t = a.terms[i] ?? '';
+    const x = aw.terms[i] ?? 0;
+    if (bReach.has(t)) {
+      total += x;
+      matched += x;
+    } else if (COMPASS[t] === undefined && !roleWord(t)) total += x;
+  }
+  for (let i = 0; i < a.entities.length; i++) {
+    const e = a.entities[i];
+    const x = aw.entities[i] ?? 0;
+    if (e && b.entities.some((o) => o.id === e.id || shorterName(e, o) || sameOrWithin(e.id, o.id, lexicon))) {
+      total += x;
+      matched += x;
+    }
+  }
+  for (const d of a.dates)
+    if (b.dates.some((e) => compatibleDates(d.value, e.value)))
+      [total, matched] = [total + SLOT_WEIGHT, matched + SLOT_WEIGHT];
+  for (const n of a.numbers)
+    if (b.numbers.some((m) => m.unit === n.unit)) [total, matched] = [total + SLOT_WEIGHT, matched + SLOT_WEIGHT];
+  return total ? matched / total : 0;
+}
+
 const MONTHS = [
   'January',
   'February',
@@ -662,13 +700,18 @@ const COMPASS: Record<string, [number, number]> = (() => {
 })();
 
 /** The claim's one compass direction, if it names exactly one. */
+const compassCache = new WeakMap<Claim, { word: string; dir: [number, number] } | undefined>();
 function compassOf(c: Claim): { word: string; dir: [number, number] } | undefined {
-  const found = c.terms.filter((t) => COMPASS[t] !== undefined);
+  if (compassCache.has(c)) return compassCache.get(c);
+  const found = compassWords(c);
   const dirs = new Set(found.map((t) => String(COMPASS[t])));
   const [word] = found;
   const dir = word === undefined ? undefined : COMPASS[word];
-  return word && dir && dirs.size === 1 ? { word, dir } : undefined;
+  const out = word && dir && dirs.size === 1 ? { word, dir } : undefined;
+  compassCache.set(c, out);
+  return out;
 }
+const compassWords = (c: Claim): string[] => c.terms.filter((t) => COMPASS[t] !== undefined);
 
 /** Directions more opposed than not ("north" vs "southeast"; not "north" vs "east"). */
 const opposed = (x: [number, number], y: [number, number]) => x[0] * y[0] + x[1] * y[1] < 0;

@@ -80,6 +80,23 @@ const UNANCHORED: Partial<Record<SlotDifference['kind'], { coverA: number; cover
   place: [{ coverA: 0.8, coverB: 0.6 }],
 };
 
+/**
+ * Below this share of the page claim stated by the source, `judge` returns null whatever else the
+ * comparison says: the lowest of the bars on coverA above. The matcher skips candidates that cannot
+ * reach it (`coverCeiling`) without comparing them in full.
+ */
+export const MIN_JUDGED_COVER = Math.min(
+  THRESHOLDS.support,
+  THRESHOLDS.supportAnchored,
+  THRESHOLDS.supportWithoutActor,
+  THRESHOLDS.conflict,
+  THRESHOLDS.anchoredConflict,
+  THRESHOLDS.personAnchoredConflict,
+  THRESHOLDS.containedConflict,
+  THRESHOLDS.speakerSwap,
+  ...Object.values(UNANCHORED).flatMap((bars) => bars.map((bar) => bar.coverA)),
+);
+
 function unanchoredConflict(c: Comparison): boolean {
   const [only] = c.differences;
   if (!only || c.differences.length !== 1 || c.sharedTerms < 3) return false;

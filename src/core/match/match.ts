@@ -12,8 +12,8 @@ import { dateAgrees } from '../claims/dates';
 import { sameNumber } from '../claims/numbers';
 import type { LoadedDataset } from '../dataset/loaded';
 import { stem, tokenize } from '../text/tokens';
-import { compareClaims, type SlotKind, slotDifferences } from './compare';
-import { type Judgement, judge, type Stance } from './judge';
+import { compareClaims, coverCeiling, type SlotKind, slotDifferences } from './compare';
+import { type Judgement, judge, MIN_JUDGED_COVER, type Stance } from './judge';
 import { entityKey, retrieve } from './retrieve';
 
 export type Verdict = 'corroborated' | 'conflict' | 'disputed' | 'none';
@@ -154,6 +154,8 @@ const WITNESS_SHARE = 0.45;
 
 /** A source sentence must state at least this share of a page sentence to be half of its support. */
 const PARTIAL_COVER = 0.3;
+/** Candidates the main loop can leave uncompared: neither judged nor partial. */
+const SKIP_BELOW = Math.min(MIN_JUDGED_COVER, PARTIAL_COVER);
 /** Joined support must be clearer than single-sentence support. */
 const JOINED_SUPPORT = 0.55;
 
@@ -280,7 +282,8 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
   const partial: { id: number; cover: number }[] = [];
   for (const id of retrieve(ds.index, claim, ds.lexicon)) {
     const source = ds.claims[id];
-    if (!source) continue;
+    // A candidate stating too little of the page sentence to be judged or kept as a part.
+    if (!source || coverCeiling(claim, source, ds.lexicon, ds.index) < SKIP_BELOW) continue;
     const cmp = compareClaims(claim, source, ds.lexicon, ds.index);
     const j = judge(cmp);
     if (j) judged.push({ id, j });
