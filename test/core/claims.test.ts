@@ -127,6 +127,16 @@ describe('numbers with units', () => {
     expect(sameNumber(one('1,142 patients'), one('1,100 patients'))).toBe(false); // no bound: exact
   });
 
+  it('reads an age as an age, not a duration', () => {
+    expect(numbers('Miriam Osterhaus, a 58-year-old aid worker, was released.')).toEqual([[58, 'age']]);
+    expect(numbers('Osterhaus, 58, was later sentenced to six years.')).toEqual([
+      [58, 'age'],
+      [6, 'year'],
+    ]);
+    expect(numbers('The driver, aged 41, was unhurt.')).toEqual([[41, 'age']]);
+    expect(numbers('A forty-two-year-old man was arrested.')).toEqual([[42, 'age']]);
+  });
+
   it('does not read a year as a count', () => {
     expect(numbers('since 2019 visitors')).toEqual([]);
     // A count whose noun was just said: "killing 12 people and injuring more than 200".
@@ -218,6 +228,29 @@ describe('entities', () => {
     expect(mentions('Deputy Fire Chief Tom Lindqvist said the crew did well.')).toEqual([
       { key: 'tom lindqvist', role: ['deputy', 'fire', 'chief'] },
     ]);
+    // "Affairs" closes a title ("Minister of Foreign Affairs"), and an organisation's name.
+    expect(mentions('It was said by Minister of Foreign Affairs Jonas Reith.')).toEqual([
+      { key: 'jonas reith', role: ['minister', 'foreign', 'affairs'] },
+    ]);
+    expect(mentions('It was said by the Ministry of Foreign Affairs.')).toEqual([
+      { key: 'ministry of foreign affairs', role: [] },
+    ]);
+  });
+
+  it('reads a title after the name, a word or two of qualifier included, and no office held before or from now', () => {
+    const lexicon = toLexicon(emptyLexiconData());
+    const roleOf = (text: string, id: string) =>
+      analyzeSentence(text, { published: '2025-01-01', lexicon }).entities.find((e) => e.id === id)?.role;
+    expect(roleOf('Ruben Vlaskamp, the public prosecutor in charge of the case, spoke.', 'ruben vlaskamp')).toEqual([
+      'prosecutor',
+    ]);
+    expect(roleOf('Dmitry Peskov, the Kremlin spokesman, said so.', 'dmitry peskov')).toEqual(['spokesman']);
+    // No title after the qualifiers: no role.
+    expect(roleOf('Anna Berg, the wife of the president, said so.', 'anna berg')).toBeUndefined();
+    expect(roleOf('Anna Berg, a 58-year-old aid worker, said so.', 'anna berg')).toBeUndefined();
+    // A former or new office is not the one they hold (or held) when the other side speaks of them.
+    expect(roleOf('Renata Szabo, the former finance chief, pleaded guilty.', 'renata szabo')).toBeUndefined();
+    expect(roleOf('The new health minister, Jonas Ekberg, is a cardiologist.', 'jonas ekberg')).toBeUndefined();
   });
 
   it('keeps multi-word names with connectors and ignores sentence-initial words', () => {

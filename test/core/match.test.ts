@@ -73,6 +73,12 @@ describe('matcher verdicts on a synthetic dataset', () => {
     const quote = judge('Yoko Kamikawa said the visit was "a chance to open new doors for Canadian farmers."');
     expect(quote.verdict).toBe('conflict');
     expect(quote.detail?.kind).toBe('person');
+    // The quotation itself ties the two, however far the name stands from "said".
+    const far = judge(
+      'Yoko Kamikawa, who met her at the ministry, later said it was "a chance to open new doors for Canadian farmers."',
+    );
+    expect(far.verdict).toBe('conflict');
+    expect(far.detail).toMatchObject({ kind: 'person', source: expect.stringContaining('Ng') });
   });
 
   it('flags a changed weekday, resolved against the page date', () => {

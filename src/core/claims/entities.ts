@@ -119,6 +119,9 @@ export const TITLE_WORDS = new Set([
   'manager',
   ...PORTFOLIO_WORDS,
 ]);
+/** Words that close a title begun before them, never one on their own: "Minister of Foreign
+ * Affairs Jonas Reith" ("the Ministry of Foreign Affairs" stays an organisation). */
+const TITLE_TAIL = new Set(['affairs']);
 /** Names that open with one of these words are institutions or places, never people. */
 const INSTITUTION_FIRST =
   /^(?:republic|kingdom|state|bank|ministry|department|university|council|committee|federation|union|commission|office|agency|court|parliament|assembly|party|government|city|province|county)\b/iu;
@@ -353,7 +356,10 @@ function splitRun(
   const role: string[] = [];
   let s = t0;
   const chain = () => {
-    while (s < end && (isTitle(s) || (CONNECTORS.has(lower(s)) && isTitle(s + 1)))) {
+    while (
+      s < end &&
+      (isTitle(s) || (CONNECTORS.has(lower(s)) && isTitle(s + 1)) || (role.length > 0 && TITLE_TAIL.has(lower(s))))
+    ) {
       if (!CONNECTORS.has(lower(s))) role.push(lower(s));
       s++;
     }

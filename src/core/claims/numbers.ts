@@ -130,6 +130,12 @@ const PERCENT = new RegExp(String.raw`(${NUM}|${CARDINAL_WORD})\s*(%|per ?cent\b
 const ORDINAL = new RegExp(String.raw`\b(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\b[\s-]+([a-z]+(?:\s[a-z]+)?)`, 'giu');
 const TEMPERATURE =
   /(-?\d+(?:\.\d+)?)\s*(?:°\s*([CF])\b|(?:degrees?\s+)?(celsius|centigrade|fahrenheit)\b|degrees?\s+([CF])\b)/giu;
+/** A person's age: "a 58-year-old aid worker", "aged 58", "Osterhaus, 58, was detained" (the
+ * appositive after a name). An age is no duration: "58-year-old" vs "sentenced to six years". */
+const AGE = new RegExp(
+  String.raw`\b(\d{1,3}|${CARDINAL_WORD})[- ]years?[- ]old\b|\baged (\d{1,3})\b|(?<=\p{Lu}\p{Ll}+, )(\d{1,3})(?=,)`,
+  'gu',
+);
 const COUNT = new RegExp(
   String.raw`\b(${NUM}|${CARDINAL_WORD})(?:[- ](?:(trillion|billion|million|thousand)))?[\s-]+([a-z]+)`,
   'giu',
@@ -263,6 +269,12 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
     out.push({ value: parseNum(m[1] ?? ''), unit: stem(noun), text: `${m[1]} ${noun}`, at });
     out.push({ value: parseNum(m[2] ?? ''), unit: stem(noun), text: m[0].slice(wholeAt - at).trim(), at: wholeAt });
     text = blank(text, at, m[0].length);
+  }
+  for (const m of text.matchAll(AGE)) {
+    const raw = m[1] ?? m[2] ?? m[3] ?? '';
+    const value = /^\d/u.test(raw) ? Number(raw) : wordValue(raw);
+    if (value !== undefined) out.push({ value, unit: 'age', text: m[0].trim(), at: m.index });
+    text = blank(text, m.index ?? 0, m[0].length);
   }
   for (const m of text.matchAll(COUNT)) {
     const raw = m[1] ?? '';

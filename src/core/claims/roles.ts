@@ -2,7 +2,7 @@
  * People's roles: the titles and countries they are named with ("Russian Foreign Minister Sergei
  * Lavrov"), and people referred to by role alone ("Russia's top diplomat").
  */
-import { stem, type Token } from '../text/tokens';
+import { isStopWord, stem, type Token } from '../text/tokens';
 import type { EntityRef } from './claim';
 import { aliasKey, HONORIFICS, type Mention, TITLE_WORDS } from './entities';
 import type { Lexicon } from './lexicon';
@@ -17,6 +17,9 @@ export function roleOf(m: Mention, mentions: Mention[], tokens: Token[], lexicon
   // Lower-case titles right before the name: "Russia's foreign minister, Sergey Lavrov".
   let k = m.start - m.role.length - 1;
   for (; k >= 0 && TITLE_WORDS.has(tokens[k]?.lower ?? ''); k--) role.push(stem(tokens[k]?.lower ?? ''));
+  // An office held before or only from now ("the new health minister, Jonas Ekberg", "former
+  // President …") says nothing against another office the sources give them.
+  if (role.length > 0 && NOT_NOW.has(tokens[k]?.lower ?? '')) return [];
   if (role.length === 0) return appositiveRole(m, mentions, tokens, lexicon, text);
   // The country must stand right against the title: "Russian Foreign Minister", not "in Beijing, Mr.".
   const country = mentions.find((p) => p.end === k + 1 && p !== m);
@@ -28,6 +31,20 @@ export function roleOf(m: Mention, mentions: Mention[], tokens: Token[], lexicon
   role.push(...appositiveRole(m, mentions, tokens, lexicon, text));
   return [...new Set(role)].sort();
 }
+
+/** Words that make a title one held before or only from now. */
+const NOT_NOW = new Set([
+  'former',
+  'new',
+  'incoming',
+  'outgoing',
+  'ex',
+  'then',
+  'future',
+  'newly',
+  'onetime',
+  'previous',
+]);
 
 /** A title after the name: "Wang Yi, the top diplomat of …", "Sergey Lavrov, Russia's foreign minister". */
 function appositiveRole(m: Mention, mentions: Mention[], tokens: Token[], lexicon: Lexicon, text: string): string[] {
@@ -42,9 +59,25 @@ function appositiveRole(m: Mention, mentions: Mention[], tokens: Token[], lexico
     if (id && lexicon.entities.get(id)?.kind === 'place') out.push(id);
     k = country.end;
   }
-  if (tokens[k]?.lower === 'the') k++;
+  if (tokens[k]?.lower === 'the' || tokens[k]?.lower === 'a' || tokens[k]?.lower === 'an') k++;
   // "the company's chief operating officer": whose officer says nothing about which.
   if (/['’]s$/u.test(tokens[k]?.raw ?? '') && TITLE_WORDS.has(tokens[k + 1]?.lower ?? '')) k++;
+  // A word or two qualifying the title ("the public prosecutor", "the Kremlin spokesman", "the
+  // city's fire chief"), only if a title follows them.
+  const qualifier = (t: Token | undefined) => !!t && /^\p{L}[\p{L}'’-]*$/u.test(t.raw) && !isStopWord(t.lower);
+  for (const skip of [1, 2]) {
+    const words = tokens.slice(k, k + skip);
+    if (words.some((t) => NOT_NOW.has(t.lower))) return [];
+    if (
+      words.length === skip &&
+      words.every(qualifier) &&
+      !words.some((t) => TITLE_WORDS.has(t.lower)) &&
+      TITLE_WORDS.has(tokens[k + skip]?.lower ?? '')
+    ) {
+      k += skip;
+      break;
+    }
+  }
   for (; k < tokens.length && TITLE_WORDS.has(tokens[k]?.lower ?? ''); k++) out.push(stem(tokens[k]?.lower ?? ''));
   // Only a title makes it a role; a country alone ("Lavrov, Russia…") does not.
   return out.some((r) => !lexicon.entities.has(r)) ? out : [];

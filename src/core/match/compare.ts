@@ -533,7 +533,9 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
     bp &&
     !entityMatched(ap, b.entities, lexicon) &&
     !entityMatched(bp, a.entities, lexicon) &&
-    sharesCue(ap.cues ?? [], bp.cues ?? [], lexicon)
+    // (The same quotation is what they share, however far the name stands from "said": "X, who
+    // oversaw the handover, said the exchange showed that …".)
+    (sharesCue(ap.cues ?? [], bp.cues ?? [], lexicon) || (a.quoted.length > 0 && quotesShared(a, b, lexicon)))
   ) {
     out.push({ kind: 'person', a: displayName(ap, lexicon), b: displayName(bp, lexicon), aKey: ap.id, bKey: bp.id });
   }
