@@ -24,6 +24,19 @@ describe('dates, resolved against the publication date', () => {
     ]);
   });
 
+  it('reads "appear before a magistrate" as a place to stand, not an order or a clause of its own', () => {
+    const lexicon = toLexicon(emptyLexiconData());
+    const c = analyzeSentence('Both suspects are due to appear before an examining magistrate on Thursday.', {
+      published: '2025-10-15',
+      lexicon,
+    });
+    expect(c.order).toEqual([]);
+    expect(c.dates.map((d) => d.value)).toEqual(['2025-10-16']);
+    expect(
+      analyzeSentence('They met on Thursday before the vote.', { published: '2025-10-15', lexicon }).order,
+    ).toEqual(['before']);
+  });
+
   it('reads a month without a year in a clause that looks ahead as the nearest one', () => {
     expect(values('He is expected to report to prison on January 9.', '2025-10-16')).toEqual(['2026-01-09']);
     expect(values('He must report on Jan. 9 to the prison.', '2025-10-14')).toEqual(['2026-01-09']);

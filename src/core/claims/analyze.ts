@@ -8,6 +8,7 @@ import type { AnalyzeContext, Claim, EntityRef } from './claim';
 import { isCountryName } from './countries';
 import {
   attributionOf,
+  BEFORE_NOT_TEMPORAL,
   CONCESSIVE,
   CONTRAST,
   isHedged,
@@ -133,9 +134,11 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       return;
     }
     // "named after", "look after" are not about time.
-    const cue = NOT_TEMPORAL.test(tokens[k - 1]?.lower ?? '')
-      ? undefined
-      : (orderCue(t.lower) ?? (t.lower === 'once' && opensClauseAfterOnce(tokens[k + 1]) ? 'after' : undefined));
+    const previous = tokens[k - 1]?.lower ?? '';
+    const cue =
+      NOT_TEMPORAL.test(previous) || (t.lower === 'before' && BEFORE_NOT_TEMPORAL.test(previous))
+        ? undefined
+        : (orderCue(t.lower) ?? (t.lower === 'once' && opensClauseAfterOnce(tokens[k + 1]) ? 'after' : undefined));
     if (cue) {
       order.add(cue);
       cueAt.push({ cue, at: k, word: t.lower });

@@ -122,6 +122,9 @@ export const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
 export const CONTRAST = new Set(['but', 'while', 'whereas', 'yet']);
 
 export const NOT_TEMPORAL = /^(named|name|names|look|looks|looked|looking|modell?ed|takes?|took|taken)$/u;
+/** Before these, "before" is "in front of": "appear before a magistrate", "brought before the court". */
+export const BEFORE_NOT_TEMPORAL =
+  /^(appear|appears|appeared|appearing|brought|bring|brings|bringing|testify|testifies|testified|testifying|arraigned|hauled)$/u;
 
 /** Speech verbs are stop words as terms, but as cues they say "this person spoke". */
 const SPEECH =

@@ -27,7 +27,8 @@ const FUTURE =
   /\b(will|would|is due|are due|scheduled|is set to|are set to|expected to|plans? to|planning to|next|must(?! have))\b/iu;
 /** Where a clause ends: the future of one clause says nothing of a date in another ("said on
  * Monday that the recorders would be flown …": Monday is past). */
-const CLAUSE_BREAK = /;|\b(?:that|and|but|while|whereas|although|though|after|before|because|since)\b/giu;
+const CLAUSE_BREAK =
+  /;|\b(?:that|and|but|while|whereas|although|though|after|(?<!\b(?:appear(?:s|ed|ing)?|brought|testif(?:y|ies|ied)) )before|because|since)\b/giu;
 
 /** Does the clause around text[start, end) look ahead? */
 function looksAhead(text: string, start: number, end: number): boolean {
