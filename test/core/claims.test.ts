@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSentence } from '../../src/core/claims/analyze';
+import { quotedStems } from '../../src/core/claims/cues';
 import { dateAgrees, extractDates } from '../../src/core/claims/dates';
 import { compatibleNames, findMentions } from '../../src/core/claims/entities';
 import { emptyLexiconData, toLexicon } from '../../src/core/claims/lexicon';
@@ -340,6 +341,16 @@ describe('cues', () => {
     expect(claim('Firefighters sent two planes.').entities).toEqual([]);
     // Where people work is an organisation, not a place: "analysts at Jefferies".
     expect(claim('Analysts at Jefferies put peak sales at $1.8 billion.').entities[0]).toMatchObject({ kind: 'org' });
+  });
+
+  it('reads a quotation that runs on into the next sentence', () => {
+    expect(quotedStems('Director Marit Okkerse: "Our staff arrived to find empty walls.')).toEqual([
+      'arriv',
+      'empti',
+      'find',
+      'staff',
+      'wall',
+    ]);
   });
 
   it('records who is quoted or credited', () => {

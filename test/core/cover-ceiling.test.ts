@@ -90,6 +90,7 @@ const comparison = (maxCoverA: number): fc.Arbitrary<Comparison> =>
     otherParticipants: fc.boolean(),
     sharedQuote: fc.boolean(),
     otherSpeaker: fc.boolean(),
+    otherQuote: fc.boolean(),
     differences: fc.array(difference, { maxLength: 3 }),
   });
 

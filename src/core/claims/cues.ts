@@ -75,7 +75,8 @@ export function isHedged(text: string): boolean {
 /** Stems of the content words inside "…" (typographic quotes are folded to straight ones). */
 export function quotedStems(folded: string): string[] {
   const out = new Set<string>();
-  for (const m of folded.matchAll(/"([^"]{3,400})"/gu)) {
+  // (A quotation running on into the next sentence has no closing mark in this one.)
+  for (const m of folded.matchAll(/"([^"]{3,400})(?:"|$)/gu)) {
     for (const t of tokenize(m[1] ?? '')) if (!isStopWord(t.lower) && !/^\d/u.test(t.lower)) out.add(stem(t.lower));
   }
   return [...out].sort();

@@ -64,6 +64,8 @@ export interface Similarity {
   otherParticipants: boolean;
   /** Both quote the same words (most of the first side's quoted words are in the second's). */
   sharedQuote: boolean;
+  /** Both quote someone at some length, and not the same words: two statements. */
+  otherQuote: boolean;
   /** Each side credits its statement to someone the other does not name ("NHS England said …" vs
    * "the union Unison said …"): two statements, however alike. */
   otherSpeaker: boolean;
@@ -180,6 +182,16 @@ function quotesShared(a: Claim, b: Claim, lexicon: Lexicon): boolean {
 }
 
 /** "Communist Party" and "Chinese Communist Party": one organisation's name inside the other's. */
+/** Both quote someone at some length and the quotations share at most one word ("Whoever did this
+ * knew …" vs "Our staff arrived … to find empty walls"): two statements, whoever made them. (A
+ * quotation said again in other words, "on three or four pills" for "on three or four medicines",
+ * shares more.) */
+function quotesApart(a: Claim, b: Claim, lexicon: Lexicon): boolean {
+  if (a.quoted.length < 3 || b.quoted.length < 3) return false;
+  const other = new Set(b.quoted);
+  return a.quoted.filter((t) => termMatches(t, other, lexicon, false)).length <= 1;
+}
+
 function shorterName(a: EntityRef, b: EntityRef): boolean {
   if (a.kind === 'person' || b.kind === 'person' || a.kind === 'place' || b.kind === 'place') return false;
   const [x, y] = a.id.length <= b.id.length ? [a.id, b.id] : [b.id, a.id];
@@ -371,6 +383,7 @@ export function similarity(
     totalB += SLOT_WEIGHT;
     if (a.numbers.some((m) => m.unit === n.unit && sameNumber(n, m))) matchedB += SLOT_WEIGHT;
   }
+  const sharedQuote = quotesShared(a, b, lexicon);
   return {
     coverA: totalA ? matchedA / totalA : 0,
     coverB: totalB ? matchedB / totalB : 0,
@@ -384,7 +397,8 @@ export function similarity(
     otherOccasion,
     unstatedDetails,
     otherParticipants,
-    sharedQuote: quotesShared(a, b, lexicon),
+    sharedQuote,
+    otherQuote: !sharedQuote && quotesApart(a, b, lexicon),
     otherSpeaker,
   };
 }

@@ -46,6 +46,9 @@ export const THRESHOLDS = {
    * the source's, must be the same. */
   speakerSwap: 0.9,
   speakerSwapOther: 0.4,
+  /** The same quotation in another person's mouth: the quotation is the tie, and the words around
+   * it ("the museum's director … told reporters") may all differ. */
+  quoteSwap: 0.4,
   /** …but more for before/after, whose cue words ("following", "earlier in the day") are loose. */
   personAnchoredOrder: 0.4,
   /** A page sentence the source states nearly all of (a part of a longer source sentence, with the
@@ -94,6 +97,7 @@ export const MIN_JUDGED_COVER = Math.min(
   THRESHOLDS.personAnchoredConflict,
   THRESHOLDS.containedConflict,
   THRESHOLDS.speakerSwap,
+  THRESHOLDS.quoteSwap,
   ...Object.values(UNANCHORED).flatMap((bars) => bars.map((bar) => bar.coverA)),
 );
 
@@ -132,7 +136,7 @@ export function judge(comparison: Comparison): Judgement | null {
     c.differences.length === 1 &&
     c.differences[0]?.kind === 'person' &&
     c.sharedQuote &&
-    c.coverA >= THRESHOLDS.conflict &&
+    c.coverA >= THRESHOLDS.quoteSwap &&
     c.coverB >= THRESHOLDS.conflictOther;
   if (speakerSwap || quoteSwap) return { stance: 'contradicts', score: c.coverA, difference: c.differences[0] ?? null };
   // Without a name in common, most of both sentences alike around the one changed detail.
@@ -148,7 +152,13 @@ export function judge(comparison: Comparison): Judgement | null {
   if (c.differences.length === 0) {
     // Support needs the same occasion, and the page's people in the source unless nearly all of
     // the page sentence is there anyway.
-    if (c.otherOccasion || c.otherParticipants || c.otherSpeaker || c.unstatedDetails > THRESHOLDS.unstatedDetails)
+    if (
+      c.otherOccasion ||
+      c.otherParticipants ||
+      c.otherSpeaker ||
+      c.otherQuote ||
+      c.unstatedDetails > THRESHOLDS.unstatedDetails
+    )
       return null;
     const bar = c.actorMissing
       ? THRESHOLDS.supportWithoutActor
