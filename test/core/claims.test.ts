@@ -272,6 +272,8 @@ describe('entities', () => {
       { key: 'great hall of the people', role: [] },
     ]);
     expect(mentions('Trade fell.')).toEqual([]);
+    // A number word opening the sentence is a count, not part of a name.
+    expect(mentions('Seven Valdorians were freed.')).toEqual([{ key: 'valdorians', role: [] }]);
   });
 
   it('decides which names can be one person', () => {

@@ -149,6 +149,8 @@ const PLACE_PREPOSITIONS = new Set([
 export const CALENDAR =
   /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
 /** Capitalised only because they start a sentence or clause. */
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands)$/u;
 const LEADING_NOISE = new Set([
   'in',
   'on',
@@ -295,7 +297,14 @@ export function findMentions(text: string, tokens: Token[], isKnown: (key: strin
     }
     // A run never starts with a function word or a date word ("In March", "While China").
     let s = i;
-    while (s < j && (LEADING_NOISE.has(tokens[s]?.lower ?? '') || CALENDAR.test(tokens[s]?.lower ?? ''))) s++;
+    // (Nor with a number word: "Seven Valdorians who had been imprisoned …".)
+    while (
+      s < j &&
+      (LEADING_NOISE.has(tokens[s]?.lower ?? '') ||
+        CALENDAR.test(tokens[s]?.lower ?? '') ||
+        NUMBER_WORD.test(tokens[s]?.lower ?? ''))
+    )
+      s++;
     let e = j;
     while (e > s && CALENDAR.test(tokens[e - 1]?.lower ?? '')) e--;
     if (s < e) splitRun(text, tokens, s, e, isKnown, out, i);
