@@ -403,6 +403,17 @@ export function similarity(
   };
 }
 
+/** The title words of a claim's people (what a changed title leaves out of the totals). */
+const roleWords = new WeakMap<Claim, ReadonlySet<string>>();
+function roleWordsOf(c: Claim): ReadonlySet<string> {
+  let set = roleWords.get(c);
+  if (!set) {
+    set = new Set(c.entities.flatMap((e) => e.role ?? []));
+    roleWords.set(c, set);
+  }
+  return set;
+}
+
 /**
  * The most `compareClaims(a, b).coverA` can be, whatever detail turns out to differ: a cheap bound
  * (one pass over a's terms and names, no slot comparison) so a candidate that cannot reach any
@@ -415,20 +426,23 @@ export function coverCeiling(a: Claim, b: Claim, lexicon: Lexicon, w: Weights): 
   const aw = weightsOf(a, w);
   let total = 0;
   let matched = 0;
-  const roleWord = (t: string) =>
-    a.entities.some((e) => e.role?.includes(t)) || b.entities.some((e) => e.role?.includes(t));
+  const [aRoles, bRoles] = [roleWordsOf(a), roleWordsOf(b)];
   for (let i = 0; i < a.terms.length; i++) {
     const t = a.terms[i] ?? '';
     const x = aw.terms[i] ?? 0;
     if (bReach.has(t)) {
       total += x;
       matched += x;
-    } else if (COMPASS[t] === undefined && !roleWord(t)) total += x;
+    } else if (COMPASS[t] === undefined && !aRoles.has(t) && !bRoles.has(t)) total += x;
   }
   for (let i = 0; i < a.entities.length; i++) {
     const e = a.entities[i];
     const x = aw.entities[i] ?? 0;
-    if (e && b.entities.some((o) => o.id === e.id || shorterName(e, o) || sameOrWithin(e.id, o.id, lexicon))) {
+    if (
+      e &&
+      (b.entities.some((o) => o.id === e.id) ||
+        b.entities.some((o) => shorterName(e, o) || sameOrWithin(e.id, o.id, lexicon)))
+    ) {
       total += x;
       matched += x;
     }
