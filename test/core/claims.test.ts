@@ -254,11 +254,28 @@ describe('entities', () => {
   it('reads a title after the name, a word or two of qualifier included, and no office held before or from now', () => {
     const lexicon = toLexicon(emptyLexiconData());
     const roleOf = (text: string, id: string) =>
-      analyzeSentence(text, { published: '2025-01-01', lexicon }).entities.find((e) => e.id === id)?.role;
+      analyzeSentence(text, { published: '2025-01-01', lexicon })
+        .entities.find((e) => e.id === id)
+        ?.role?.slice()
+        .sort();
     expect(roleOf('Ruben Vlaskamp, the public prosecutor in charge of the case, spoke.', 'ruben vlaskamp')).toEqual([
       'prosecutor',
     ]);
     expect(roleOf('Dmitry Peskov, the Kremlin spokesman, said so.', 'dmitry peskov')).toEqual(['spokesman']);
+    expect(roleOf("Rhys Penhallow, the Home Office's security minister, spoke.", 'rhys penhallow')).toEqual([
+      'minist',
+      'secur',
+    ]);
+    // Title words joined by a hyphen.
+    expect(roleOf('Yared Bekele, the secretary-general of the federation, spoke.', 'yared bekele')).toEqual([
+      'gener',
+      'secretari',
+    ]);
+    expect(roleOf('National Security Adviser Jake Sullivan spoke.', 'jake sullivan')).toEqual([
+      'advis',
+
+      'secur',
+    ]);
     // No title after the qualifiers: no role.
     expect(roleOf('Anna Berg, the wife of the president, said so.', 'anna berg')).toBeUndefined();
     expect(roleOf('Anna Berg, a 58-year-old aid worker, said so.', 'anna berg')).toBeUndefined();

@@ -48,6 +48,7 @@ export const PORTFOLIO_WORDS = [
   'labour',
   'transport',
   'economy',
+  'security',
   'deputy',
   'vice',
   'assistant',
@@ -117,6 +118,8 @@ export const TITLE_WORDS = new Set([
   'coach',
   'administrator',
   'manager',
+  'adviser',
+  'advisor',
   ...PORTFOLIO_WORDS,
 ]);
 /** Words that close a title begun before them, never one on their own: "Minister of Foreign

@@ -16,7 +16,7 @@ export function roleOf(m: Mention, mentions: Mention[], tokens: Token[], lexicon
   const role = m.role.filter((r) => !HONORIFICS.has(r)).map(stem);
   // Lower-case titles right before the name: "Russia's foreign minister, Sergey Lavrov".
   let k = m.start - m.role.length - 1;
-  for (; k >= 0 && TITLE_WORDS.has(tokens[k]?.lower ?? ''); k--) role.push(stem(tokens[k]?.lower ?? ''));
+  for (; k >= 0 && isTitleWord(tokens[k]?.lower ?? ''); k--) role.push(...titleStems(tokens[k]?.lower ?? ''));
   // An office held before or only from now ("the new health minister, Jonas Ekberg", "former
   // President …") says nothing against another office the sources give them.
   if (role.length > 0 && NOT_NOW.has(tokens[k]?.lower ?? '')) return [];
@@ -31,6 +31,10 @@ export function roleOf(m: Mention, mentions: Mention[], tokens: Token[], lexicon
   role.push(...appositiveRole(m, mentions, tokens, lexicon, text));
   return [...new Set(role)].sort();
 }
+
+/** A title word, or title words joined by hyphens ("secretary-general", "vice-president"). */
+const isTitleWord = (lower: string) => lower !== '' && lower.split('-').every((w) => TITLE_WORDS.has(w));
+const titleStems = (lower: string) => lower.split('-').map(stem);
 
 /** Words that make a title one held before or only from now. */
 const NOT_NOW = new Set([
@@ -61,7 +65,7 @@ function appositiveRole(m: Mention, mentions: Mention[], tokens: Token[], lexico
   }
   if (tokens[k]?.lower === 'the' || tokens[k]?.lower === 'a' || tokens[k]?.lower === 'an') k++;
   // "the company's chief operating officer": whose officer says nothing about which.
-  if (/['’]s$/u.test(tokens[k]?.raw ?? '') && TITLE_WORDS.has(tokens[k + 1]?.lower ?? '')) k++;
+  if (/['’]s$/u.test(tokens[k]?.raw ?? '') && isTitleWord(tokens[k + 1]?.lower ?? '')) k++;
   // A word or two qualifying the title ("the public prosecutor", "the Kremlin spokesman", "the
   // city's fire chief"), only if a title follows them.
   const qualifier = (t: Token | undefined) => !!t && /^\p{L}[\p{L}'’-]*$/u.test(t.raw) && !isStopWord(t.lower);
@@ -71,14 +75,14 @@ function appositiveRole(m: Mention, mentions: Mention[], tokens: Token[], lexico
     if (
       words.length === skip &&
       words.every(qualifier) &&
-      !words.some((t) => TITLE_WORDS.has(t.lower)) &&
-      TITLE_WORDS.has(tokens[k + skip]?.lower ?? '')
+      !words.some((t) => isTitleWord(t.lower)) &&
+      isTitleWord(tokens[k + skip]?.lower ?? '')
     ) {
       k += skip;
       break;
     }
   }
-  for (; k < tokens.length && TITLE_WORDS.has(tokens[k]?.lower ?? ''); k++) out.push(stem(tokens[k]?.lower ?? ''));
+  for (; k < tokens.length && isTitleWord(tokens[k]?.lower ?? ''); k++) out.push(...titleStems(tokens[k]?.lower ?? ''));
   // Only a title makes it a role; a country alone ("Lavrov, Russia…") does not.
   return out.some((r) => !lexicon.entities.has(r)) ? out : [];
 }
