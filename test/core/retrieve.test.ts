@@ -62,6 +62,25 @@ describe('candidate retrieval', () => {
     }
   });
 
+  it('retrieves the same claims whatever was retrieved before (working memory and looked-up keys are reused)', () => {
+    const claims = corpus(2000, 9);
+    const shared = buildIndex(claims);
+    const withSynonyms = toLexicon({
+      ...emptyLexiconData(),
+      synonyms: { w30: ['w31'], w50: ['w60'] },
+      related: { w40: ['w41'] },
+    });
+    const rand = rng(13);
+    for (let q = 0; q < 30; q++) {
+      const some = claims[Math.floor(rand() * claims.length)] ?? claim([]);
+      const query = claim([...some.terms, 'w30', 'w40', 'w50'], ['pw1']);
+      // The shared index has served other queries, and other lexicons, before this one.
+      const lex = q % 2 ? lexicon : withSynonyms;
+      expect(retrieve(shared, query, lex, 16, 0.2)).toEqual(retrieve(buildIndex(claims), query, lex, 16, 0.2));
+      expect(retrieve(shared, query, lex, 64, 0)).toEqual(retrieve(buildIndex(claims), query, lex, 64, 0));
+    }
+  });
+
   it('finds a claim by the figures it shares, in whatever words', () => {
     const withFigures = (terms: string[], figures: [number, string][]) => ({
       ...claim(terms),
