@@ -148,6 +148,7 @@ describe('numbers with units', () => {
       [6, 'year'],
     ]);
     expect(numbers('The driver, aged 41, was unhurt.')).toEqual([[41, 'age']]);
+    expect(numbers('She died at the age of 92.')).toEqual([[92, 'age']]);
     expect(numbers('A forty-two-year-old man was arrested.')).toEqual([[42, 'age']]);
   });
 
@@ -289,6 +290,15 @@ describe('entities', () => {
       { key: 'great hall of the people', role: [] },
     ]);
     expect(mentions('Trade fell.')).toEqual([]);
+    // Schools, hospitals, federations … are organisations, never people.
+    const kinds = analyzeSentence('Elderbrook High School and the Ethiopian Athletics Federation spoke.', {
+      published: '2025-01-01',
+      lexicon: toLexicon(emptyLexiconData()),
+    }).entities.map((e) => [e.id, e.kind]);
+    expect(kinds).toEqual([
+      ['elderbrook high school', 'org'],
+      ['ethiopian athletics federation', 'org'],
+    ]);
     // A number word opening the sentence is a count, not part of a name.
     expect(mentions('Seven Valdorians were freed.')).toEqual([{ key: 'valdorians', role: [] }]);
   });

@@ -1,5 +1,6 @@
 /** What the matcher compares: one sentence read as a claim, for sources and pages alike. */
 
+import { isStopWord, stem } from '../text/tokens';
 import type { OrderCue } from './cues';
 import type { DateSlot } from './dates';
 import type { EntityKind } from './entities';
@@ -48,4 +49,13 @@ export interface Claim {
 export interface AnalyzeContext {
   published: string | null | undefined;
   lexicon: Lexicon;
+}
+
+/** The words of a claim's organisations' and places' names, as stems: "the city's fire department"
+ * says what "the Marrowfield Fire Department" says. */
+export function nameWords(c: Claim): string[] {
+  const out = new Set<string>();
+  for (const e of c.entities)
+    if (e.kind !== 'person') for (const w of e.id.split(' ')) if (w.length > 2 && !isStopWord(w)) out.add(stem(w));
+  return [...out];
 }

@@ -130,10 +130,10 @@ const PERCENT = new RegExp(String.raw`(${NUM}|${CARDINAL_WORD})\s*(%|per ?cent\b
 const ORDINAL = new RegExp(String.raw`\b(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\b[\s-]+([a-z]+(?:\s[a-z]+)?)`, 'giu');
 const TEMPERATURE =
   /(-?\d+(?:\.\d+)?)\s*(?:°\s*([CF])\b|(?:degrees?\s+)?(celsius|centigrade|fahrenheit)\b|degrees?\s+([CF])\b)/giu;
-/** A person's age: "a 58-year-old aid worker", "aged 58", "Osterhaus, 58, was detained" (the
+/** A person's age: "a 58-year-old aid worker", "aged 58", "at the age of 58", "Osterhaus, 58, was detained" (the
  * appositive after a name). An age is no duration: "58-year-old" vs "sentenced to six years". */
 const AGE = new RegExp(
-  String.raw`\b(\d{1,3}|${CARDINAL_WORD})[- ]years?[- ]old\b|\baged (\d{1,3})\b|(?<=\p{Lu}\p{Ll}+, )(\d{1,3})(?=,)`,
+  String.raw`\b(\d{1,3}|${CARDINAL_WORD})[- ]years?[- ]old\b|\b(?:aged|at the age of) (\d{1,3})\b|(?<=\p{Lu}\p{Ll}+, )(\d{1,3})(?=,)`,
   'gu',
 );
 const COUNT = new RegExp(

@@ -4,7 +4,7 @@
  * this, so a disagreement recorded among the sources and a conflict shown on a page are the same
  * judgement.
  */
-import type { Claim, EntityRef } from '../claims/claim';
+import { type Claim, type EntityRef, nameWords } from '../claims/claim';
 import { isCountryName } from '../claims/countries';
 import { thingOfCue } from '../claims/cues';
 import { compatibleDates, dateAgrees } from '../claims/dates';
@@ -150,8 +150,7 @@ const reachOf = perClaim((c: Claim, lexicon: Lexicon): ReadonlySet<string> => {
   }
   // The words of its organisations' and places' names: "the city's fire department" says what
   // "the Marrowfield Fire Department" says.
-  for (const e of c.entities)
-    if (e.kind !== 'person') for (const w of e.id.split(' ')) if (w.length > 2 && !isStopWord(w)) out.add(stem(w));
+  for (const w of nameWords(c)) out.add(w);
   return out;
 });
 
