@@ -290,13 +290,17 @@ describe('entities', () => {
       { key: 'great hall of the people', role: [] },
     ]);
     expect(mentions('Trade fell.')).toEqual([]);
-    // Schools, hospitals, federations … are organisations, never people.
-    const kinds = analyzeSentence('Elderbrook High School and the Ethiopian Athletics Federation spoke.', {
-      published: '2025-01-01',
-      lexicon: toLexicon(emptyLexiconData()),
-    }).entities.map((e) => [e.id, e.kind]);
+    // Schools, hospitals, federations, companies ("… Pharma", "… Airlines") are organisations, never people.
+    const kinds = analyzeSentence(
+      'Elderbrook High School, Nordavik Pharma and the Ethiopian Athletics Federation spoke.',
+      {
+        published: '2025-01-01',
+        lexicon: toLexicon(emptyLexiconData()),
+      },
+    ).entities.map((e) => [e.id, e.kind]);
     expect(kinds).toEqual([
       ['elderbrook high school', 'org'],
+      ['nordavik pharma', 'org'],
       ['ethiopian athletics federation', 'org'],
     ]);
     // A number word opening the sentence is a count, not part of a name.

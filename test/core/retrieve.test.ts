@@ -107,19 +107,6 @@ describe('candidate retrieval', () => {
     expect(retrieve(index, query, lexicon)[0]).toBe(claims.length - 1);
   });
 
-  it("finds a claim by a word of an organisation's or place's name", () => {
-    const school = {
-      ...claim(['close', 'remain']),
-      entities: [{ id: 'elderbrook high school', kind: 'org' as const }],
-    };
-    const claims = [school, ...corpus(300, 5)];
-    const index = buildIndex(claims);
-    const lexicon = toLexicon(emptyLexiconData());
-    expect(retrieve(index, claim(['high', 'school', 'open']), lexicon)).toContain(0);
-    // …and the words' weights as terms are their own: the name words are keys of another kind.
-    expect(index.postings.has('school')).toBe(false);
-  });
-
   it('weighs words as plain idf up to 1,000 claims, and keeps unseen words from outweighing seen ones beyond', () => {
     const small = buildIndex(corpus(500, 3));
     expect(small.weight('w1')).toBeCloseTo(Math.log(1 + 501 / ((small.postings.get('w1')?.length ?? 0) + 0.5)));

@@ -129,7 +129,7 @@ const TITLE_TAIL = new Set(['affairs']);
 const INSTITUTION_FIRST =
   /^(?:republic|kingdom|state|bank|ministry|department|university|council|committee|federation|union|commission|office|agency|court|parliament|assembly|party|government|city|province|county)\b/iu;
 const ORG_WORDS =
-  /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate|school|college|academy|hospital|clinic|museum|library|federation|association|league|foundation|authority|society)\b/iu;
+  /\b(ministry|party|committee|council|bank|organi[sz]ation|department|office|agency|commission|congress|parliament|assembly|union|group|university|institute|exchange|army|navy|forces|court|bureau|company|corporation|inc|news|times|post|journal|reuters|bloomberg|kremlin|pentagon|senate|school|college|academy|hospital|clinic|museum|library|federation|association|league|foundation|authority|society|pharma|pharmaceuticals?|therapeutics|motors|airlines?|airways|holdings|industries|technologies|systems|labs|laboratories|partners|capital|ventures|telecom|logistics|railways?|rail|freight)\b/iu;
 const PLACE_WORDS =
   /\b(city|sea|ocean|river|island|islands|square|guesthouse|hall|house|province|region|street|avenue|mountains?|lake|gulf|strait|valley|county|district|republic|kingdom|state guesthouse|building|tower|stadium|airport|bridge|palace|arena|campus|cathedral|plaza)\b/iu;
 /** People who work somewhere: "<these> at X" names an organisation. */

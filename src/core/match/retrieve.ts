@@ -2,7 +2,7 @@
  * Candidate retrieval: an inverted index from terms and entity ids to source claims, so a page
  * sentence is compared with the few claims that share its rarer words, never with all of them.
  */
-import { type Claim, nameWords } from '../claims/claim';
+import type { Claim } from '../claims/claim';
 import type { Lexicon } from '../claims/lexicon';
 
 export interface ClaimIndex {
@@ -64,18 +64,8 @@ export const entityKey = (id: string) => `@${id}`;
  * the kind of figure is a key, and so is its value. */
 const figureKeys = (n: { unit: string; value: number }) => [`#${n.unit}`, `#${n.unit}:${n.value}`];
 
-/** A word of an organisation's or place's name as a key of its own (so the words' weights as
- * terms stay as they are): "Elderbrook's primary and high schools" finds "Elderbrook Primary
- * School and Elderbrook High School". */
-const nameKey = (word: string) => `~${word}`;
-
 function keysOf(claim: Claim): string[] {
-  return [
-    ...claim.terms,
-    ...claim.entities.map((e) => entityKey(e.id)),
-    ...claim.numbers.flatMap(figureKeys),
-    ...nameWords(claim).map(nameKey),
-  ];
+  return [...claim.terms, ...claim.entities.map((e) => entityKey(e.id)), ...claim.numbers.flatMap(figureKeys)];
 }
 
 /** Above this many claims, idf is computed as if the dataset had this many (see buildIndex). */
@@ -164,11 +154,7 @@ function expansion(index: ClaimIndex, keys: readonly string[], halves: readonly 
 function termExpansion(index: ClaimIndex, lexicon: Lexicon, cache: ExpansionCache, term: string): Expansion {
   let e = cache.terms.get(term);
   if (!e) {
-    e = expansion(
-      index,
-      [term, ...(lexicon.synonyms.get(term) ?? [])],
-      [...(lexicon.related.get(term) ?? []), nameKey(term)],
-    );
+    e = expansion(index, [term, ...(lexicon.synonyms.get(term) ?? [])], lexicon.related.get(term) ?? []);
     cache.terms.set(term, e);
   }
   return e;
