@@ -329,6 +329,9 @@ describe('cues', () => {
   it('reads verbal and implicit negation, not noun-phrase negation', () => {
     expect(claim('He did not reveal the measures.').negated).toBe(true);
     expect(claim('She declined to name the United States.').negated).toBe(true);
+    expect(claim('The mayor has so far stopped short of declaring a state of emergency.').negated).toBe(true);
+    expect(claim('The ministry refrained from naming the company.').negated).toBe(true);
+    expect(claim('The price fell short of forecasts.').negated).toBe(false);
     expect(claim('There is no room for dictatorships.').negated).toBe(false);
     // "no" opening the clause negates it.
     expect(claim('No firefighters were injured.').negated).toBe(true);

@@ -37,6 +37,7 @@ export function isNegation(
   if (NEGATORS.has(t.lower) || t.lower.endsWith("n't")) return true;
   // "are inconsistent" negates the claim; "the de facto independent island" does not.
   const next = tokens[i + 1]?.lower ?? '';
+  const prev = tokens[i - 1]?.lower ?? '';
   if (negativeWords.has(t.lower))
     return COPULAS.has(tokens[i - 1]?.lower ?? '') || COPULAS.has(tokens[i - 2]?.lower ?? '');
   // "without alienating …" says the same as "avoid alienating …" — in the main clause only: after a
@@ -44,10 +45,10 @@ export function isNegation(
   if (t.lower === 'without') return next.endsWith('ing') && !afterComma;
   // "No firefighters were injured", "says no closures have been decided": "no" opening the
   // clause negates it ("there is no room for …" only denies a noun).
-  if (t.lower === 'no') {
-    const prev = tokens[i - 1]?.lower;
-    return prev === undefined || prev === 'that' || SPEECH.test(prev);
-  }
+  if (t.lower === 'no') return i === 0 || prev === 'that' || SPEECH.test(prev);
+  // "stopped short of declaring …", "refrained from naming …": did not.
+  if (t.lower === 'short' && /^stop/u.test(prev) && next === 'of') return true;
+  if (t.lower.startsWith('refrain') && next === 'from') return true;
   // "declined to …", "refused to …", "avoided naming …": negative only when a verb follows.
   if (IMPLICIT_NEGATIVE_STEMS.some((s) => t.lower.startsWith(s))) return next === 'to' || next.endsWith('ing');
   return false;
