@@ -399,9 +399,17 @@ describe('cues', () => {
     expect(claim('The union Unison said staff were working extra shifts.').attribution).toEqual(['unison']);
   });
 
-  it('reads who did what first', () => {
+  it('reads who did what first, and where first', () => {
     expect(claim('Janet Yellen warned Beijing days after Sergei Lavrov left.').sequence).toEqual([
       ['sergei lavrov', 'janet yellen'],
+    ]);
+    // People and places each in their own order: a place between does not part two people.
+    expect(claim('Janet Yellen spoke in Paris days after Sergei Lavrov arrived in Rome.').sequence).toEqual([
+      ['sergei lavrov', 'janet yellen'],
+      ['rome', 'paris'],
+    ]);
+    expect(claim('The minister spoke in Nimes in the morning before moving on to Lyon.').sequence).toEqual([
+      ['nimes', 'lyon'],
     ]);
   });
 

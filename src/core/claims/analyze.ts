@@ -166,11 +166,14 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const cueWords = (start: number, end: number, beforeOnly = false) =>
     windowCues(tokens, start, end, covered, beforeOnly, folded, beforeOnly ? thingAt : undefined);
   const entities = new Map<string, EntityRef>();
+  // People, and places, in the order the sentence names them: who came first, and where first.
   const people: { id: string; start: number }[] = [];
+  const places: { id: string; start: number }[] = [];
   const mentionRefs: EntityRef[] = [];
   for (const m of mentions) {
     const ref = resolveMention(m, lexicon);
     mentionRefs.push(ref);
+    if (ref.kind === 'place') places.push({ id: ref.id, start: m.start });
     if (ref.kind === 'person') {
       people.push({ id: ref.id, start: m.start });
       const role = roleOf(m, mentions, tokens, lexicon, folded);
@@ -225,7 +228,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     }),
     numbers,
     order: [...order].sort(),
-    sequence: sequenceOf(cueAt, people),
+    sequence: [...sequenceOf(cueAt, people), ...sequenceOf(cueAt, places)],
     ...happeningsOf(cueAt, termAt),
     attribution: attributionOf(tokens, mentions, mentionRefs),
     negated: negations % 2 === 1,

@@ -83,7 +83,7 @@ export function quotedStems(folded: string): string[] {
   return [...out].sort();
 }
 
-/** "A … after B" → B first; "A … before B" → A first; only where a person stands on each side. */
+/** "A … after B" → B first; "A … before B" → A first; only where a person or place stands on each side. */
 export function sequenceOf(
   cues: { cue: OrderCue; at: number }[],
   people: { id: string; start: number }[],

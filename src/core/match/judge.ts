@@ -185,8 +185,8 @@ export function judge(comparison: Comparison): Judgement | null {
           ? THRESHOLDS.personAnchoredOrder
           : THRESHOLDS.personAnchoredConflict)) &&
     Math.min(c.coverA, c.coverB) >= THRESHOLDS.anchoredConflict;
-  // Two shared people in the opposite order are an anchor of their own.
-  const swapped = c.differences[0]?.kind === 'order' && c.sharedPeople >= 2 && c.coverA >= THRESHOLDS.anchoredConflict;
+  // Two shared people or places in the opposite order are an anchor of their own.
+  const swapped = c.differences[0]?.kind === 'order' && c.sharedNames >= 2 && c.coverA >= THRESHOLDS.anchoredConflict;
   const contained =
     (c.sharedPeople > 0 || c.sharedNames >= THRESHOLDS.containedNames) &&
     c.coverA >= THRESHOLDS.containedConflict &&
