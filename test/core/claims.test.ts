@@ -239,6 +239,11 @@ describe('entities', () => {
     expect(mentions('They met at the Great Hall of the People.')).toEqual([
       { key: 'great hall of the people', role: [] },
     ]);
+    // A service before "Chief" is part of the title.
+    expect(mentions('Nine were hurt, Elderbrook Fire Chief Dana Okafor said.')).toEqual([
+      { key: 'elderbrook', role: [] },
+      { key: 'dana okafor', role: ['fire', 'chief'] },
+    ]);
     // A word qualifying a further title is part of the title.
     expect(mentions('Deputy Fire Chief Tom Lindqvist said the crew did well.')).toEqual([
       { key: 'tom lindqvist', role: ['deputy', 'fire', 'chief'] },

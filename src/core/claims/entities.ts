@@ -125,6 +125,8 @@ export const TITLE_WORDS = new Set([
 /** Words that close a title begun before them, never one on their own: "Minister of Foreign
  * Affairs Jonas Reith" ("the Ministry of Foreign Affairs" stays an organisation). */
 const TITLE_TAIL = new Set(['affairs']);
+/** Services whose head is a "… Chief" of that service. */
+const SERVICES = new Set(['fire', 'police']);
 /** Names that open with one of these words are institutions or places, never people. */
 const INSTITUTION_FIRST =
   /^(?:republic|kingdom|state|bank|ministry|department|university|council|committee|federation|union|commission|office|agency|court|parliament|assembly|party|government|city|province|county)\b/iu;
@@ -359,13 +361,16 @@ function splitRun(
     pushMention(text, tokens, start, end, [], isKnown, out, runStart);
     return;
   }
+  // A service named right before "Chief" is part of the title ("Elderbrook Fire Chief Dana Okafor").
+  const role: string[] = [];
+  // (The word qualifying a further title is taken into the role below.)
+  if (t0 > start && lower(t0) === 'chief' && SERVICES.has(lower(t0 - 1))) t0--;
   // What stands before a title qualifies it ("U.S.", "Russian", "Internal Market"): never a person.
   if (t0 > start) {
     pushMention(text, tokens, start, t0, [], isKnown, out, runStart);
     const lead = out[out.length - 1];
     if (lead && lead.start === start && lead.guess === 'person') lead.guess = 'other';
   }
-  const role: string[] = [];
   let s = t0;
   const chain = () => {
     while (

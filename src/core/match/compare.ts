@@ -801,7 +801,10 @@ const OFFICE: Record<string, string> = Object.fromEntries(
 );
 const offices = (role: readonly string[] | undefined) => [
   ...new Set((role ?? []).map((r) => OFFICE[r]).filter((x): x is string => x !== undefined)),
+  // A fire or police chief heads a service ("chief" alone says no more than "leader").
+  ...(role?.includes('chief') ? role.filter((r) => SERVICE_CHIEF.has(r)).map((r) => `${r} chief`) : []),
 ];
+const SERVICE_CHIEF = new Set(['fire', 'polic']);
 
 /** Ranks within one office ("chief commissioner" vs "deputy commissioner"), and the deputies. */
 const RANKS = new Set(['chief', 'senior', 'assistant', 'acting', 'interim'].map(stem));
