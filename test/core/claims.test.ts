@@ -141,6 +141,15 @@ describe('numbers with units', () => {
     expect(sameNumber(one('1,142 patients'), one('1,100 patients'))).toBe(false); // no bound: exact
   });
 
+  it('reads lengths in metres, whatever the unit, and a length in two units as one', () => {
+    expect(numbers('Residents within 1.5 km were evacuated.')).toEqual([[1500, 'metre']]);
+    expect(numbers('Residents within 1,500 metres were evacuated.')).toEqual([[1500, 'metre']]);
+    expect(numbers('A 6-kilometre exclusion zone.')).toEqual([[6000, 'metre']]);
+    expect(numbers('It rose one metre and twenty centimetres higher.')).toEqual([[1.2, 'metre']]);
+    // "m" after a currency is millions.
+    expect(numbers('He won €2m in 2020.')).toEqual([]);
+  });
+
   it('reads an age as an age, not a duration', () => {
     expect(numbers('Miriam Osterhaus, a 58-year-old aid worker, was released.')).toEqual([[58, 'age']]);
     expect(numbers('Osterhaus, 58, was later sentenced to six years.')).toEqual([
@@ -337,6 +346,11 @@ describe('cues', () => {
     expect(claim('The mayor has so far stopped short of declaring a state of emergency.').negated).toBe(true);
     expect(claim('The ministry refrained from naming the company.').negated).toBe(true);
     expect(claim('The price fell short of forecasts.').negated).toBe(false);
+    // "Never before" tells a first, as "for the first time" does; nor is it an order.
+    expect(claim('Never before have nurses and doctors walked out together.')).toMatchObject({
+      negated: false,
+      order: [],
+    });
     expect(claim('There is no room for dictatorships.').negated).toBe(false);
     // "no" opening the clause negates it.
     expect(claim('No firefighters were injured.').negated).toBe(true);

@@ -85,6 +85,19 @@ describe('matcher verdicts on a synthetic dataset', () => {
     expect(other.verdict).toBe('none');
   });
 
+  it('compares a figure only with one of its magnitude, and an earlier year with no undated sentence', () => {
+    // "$21 billion" is money: any other amount is a changed figure; 8 percent vs 80 percent too.
+    expect(judge('Canada exported goods worth $2.1 billion to Japan last year.').verdict).toBe('conflict');
+    // A figure over ten times another of its unit measures something else.
+    expect(
+      judge('Canada exported goods worth $21 billion to Japan last year, an increase of 95 percent from 2022.').verdict,
+    ).not.toBe('conflict');
+    // Two years before the articles: another occasion than the sources' undated sentences.
+    expect(judge('In 2021 Ms. Ng met Japanese Foreign Minister Yoko Kamikawa at the Foreign Ministry.').verdict).toBe(
+      'none',
+    );
+  });
+
   it('flags a changed weekday, resolved against the page date', () => {
     const v = judge('Canadian Trade Minister Mary Ng arrived in Tokyo on Wednesday.');
     expect(v.verdict).toBe('conflict');

@@ -34,6 +34,8 @@ export function isNegation(
 ): boolean {
   const t = tokens[i];
   if (!t) return false;
+  // "Never before have nurses walked out together" tells a first, as "for the first time" does.
+  if (t.lower === 'never' && tokens[i + 1]?.lower === 'before') return false;
   if (NEGATORS.has(t.lower) || t.lower.endsWith("n't")) return true;
   // "are inconsistent" negates the claim; "the de facto independent island" does not.
   const next = tokens[i + 1]?.lower ?? '';
@@ -124,9 +126,10 @@ export const RELATIVE = new Set(['who', 'whose', 'which', 'whom']);
 export const CONTRAST = new Set(['but', 'while', 'whereas', 'yet']);
 
 export const NOT_TEMPORAL = /^(named|name|names|look|looks|looked|looking|modell?ed|takes?|took|taken)$/u;
-/** Before these, "before" is "in front of": "appear before a magistrate", "brought before the court". */
+/** Before these, "before" is "in front of" ("appear before a magistrate", "brought before the
+ * court"), or no order at all ("never before"). */
 export const BEFORE_NOT_TEMPORAL =
-  /^(appear|appears|appeared|appearing|brought|bring|brings|bringing|testify|testifies|testified|testifying|arraigned|hauled)$/u;
+  /^(never|appear|appears|appeared|appearing|brought|bring|brings|bringing|testify|testifies|testified|testifying|arraigned|hauled)$/u;
 
 /** Speech verbs are stop words as terms, but as cues they say "this person spoke". */
 const SPEECH =

@@ -136,6 +136,35 @@ const AGE = new RegExp(
   String.raw`\b(\d{1,3}|${CARDINAL_WORD})[- ]years?[- ]old\b|\b(?:aged|at the age of) (\d{1,3})\b|(?<=\p{Lu}\p{Ll}+, )(\d{1,3})(?=,)`,
   'gu',
 );
+/** Lengths, in metres whatever the unit they are written in ("1.5 km" is "1,500 metres"), and a
+ * length in two units ("one metre and twenty centimetres") as one. */
+const METRES: Record<string, number> = {
+  km: 1000,
+  kilometre: 1000,
+  kilometres: 1000,
+  kilometer: 1000,
+  kilometers: 1000,
+  m: 1,
+  metre: 1,
+  metres: 1,
+  meter: 1,
+  meters: 1,
+  cm: 0.01,
+  centimetre: 0.01,
+  centimetres: 0.01,
+  centimeter: 0.01,
+  centimeters: 0.01,
+  mm: 0.001,
+  millimetre: 0.001,
+  millimetres: 0.001,
+  millimeter: 0.001,
+  millimeters: 0.001,
+};
+const LENGTH_UNIT = `(${Object.keys(METRES).join('|')})`;
+const LENGTH = new RegExp(
+  String.raw`(?<![\d.,])(?<![€£$¥]\s?)\b(${NUM}|${CARDINAL_WORD})[\s-]*${LENGTH_UNIT}\b(?:,? and (${NUM}|${CARDINAL_WORD})[\s-]*${LENGTH_UNIT}\b)?(?!\s*(?:euros?|pounds?|dollars?|yen|yuan|francs?|krona|kronor|kroner|rupees?|won)\b)`,
+  'giu',
+);
 const COUNT = new RegExp(
   String.raw`\b(${NUM}|${CARDINAL_WORD})(?:[- ](?:(trillion|billion|million|thousand)))?[\s-]+([a-z]+)`,
   'giu',
@@ -269,6 +298,14 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
     out.push({ value: parseNum(m[1] ?? ''), unit: stem(noun), text: `${m[1]} ${noun}`, at });
     out.push({ value: parseNum(m[2] ?? ''), unit: stem(noun), text: m[0].slice(wholeAt - at).trim(), at: wholeAt });
     text = blank(text, at, m[0].length);
+  }
+  for (const m of text.matchAll(LENGTH)) {
+    const metres = (n: string | undefined, unit: string | undefined) =>
+      parseNum(n ?? '') * (METRES[(unit ?? '').toLowerCase()] ?? Number.NaN);
+    const value = metres(m[1], m[2]) + (m[3] ? metres(m[3], m[4]) : 0);
+    if (Number.isFinite(value))
+      out.push({ value: Math.round(value * 1000) / 1000, unit: 'metre', text: m[0].trim(), at: m.index });
+    text = blank(text, m.index ?? 0, m[0].length);
   }
   for (const m of text.matchAll(AGE)) {
     const raw = m[1] ?? m[2] ?? m[3] ?? '';

@@ -477,6 +477,16 @@ function showDate(d: { text: string; value: string }): string {
   return /\d/u.test(d.text) ? d.text : `${d.text} (${meant})`;
 }
 
+/**
+ * Could one of two figures of a unit be the other misstated? Within ten times of each other, or an
+ * amount of money ("$2 million" for "$2 billion"). Beyond, they measure two things: a water level
+ * of "186.7 metres" and "1.20 metres above the normal maximum".
+ */
+function oneMagnitude(x: NumberSlot, y: NumberSlot): boolean {
+  const [lo, hi] = [Math.min(Math.abs(x.value), Math.abs(y.value)), Math.max(Math.abs(x.value), Math.abs(y.value))];
+  return x.unit.startsWith('usd') || lo === 0 || hi <= 10 * lo;
+}
+
 /** Typed slots that differ between two claims about (presumably) the same fact. */
 export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDifference[] {
   const out: SlotDifference[] = [];
@@ -524,7 +534,7 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
       !a.numbers.some((x) => x !== n && x.unit === n.unit && sameUnit.some((m) => sameNumber(x, m)))
     ) {
       const [m] = sameUnit;
-      if (m && !out.some((d) => d.kind === 'number'))
+      if (m && !out.some((d) => d.kind === 'number') && oneMagnitude(n, m))
         out.push({
           kind: 'number',
           a: n.text,

@@ -275,6 +275,22 @@ function surfaceWord(value: string, sentence: string): string {
   return tokenize(sentence).find((t) => stem(t.lower) === value)?.raw ?? value;
 }
 
+/**
+ * A page sentence dated more than a year before a source article, against a sentence of it with no
+ * date of its own: that sentence tells of the article's own time, the page of an earlier occasion
+ * ("previously led the investigation into a 2021 fire" vs "a review board led by … Ferro").
+ */
+function earlierOccasion(ds: LoadedDataset, claim: Claim, id: number): boolean {
+  const source = ds.claims[id];
+  const published = ds.data.sources[ds.data.claims[id]?.source ?? -1]?.published ?? '';
+  if (!source || source.dates.length > 0 || claim.dates.length === 0 || !/^\d{4}-\d\d-\d\d$/u.test(published))
+    return false;
+  const yearBefore = `${Number(published.slice(0, 4)) - 1}${published.slice(4)}`;
+  // The last day a date can mean: "2021" ends on 2021-12-31 ("-99" sorts after any day).
+  const lastDay = (value: string) => value + '-99'.repeat(Math.max(0, 3 - value.split('-').length));
+  return claim.dates.every((d) => lastDay(d.value) < yearBefore);
+}
+
 /** Judge one analysed page claim against the dataset. */
 export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): SentenceVerdict {
   const none: SentenceVerdict = { text, verdict: 'none', independent: 0, evidence: [], detail: null };
@@ -284,6 +300,7 @@ export function judgeClaim(ds: LoadedDataset, text: string, claim: Claim): Sente
     const source = ds.claims[id];
     // A candidate stating too little of the page sentence to be judged or kept as a part.
     if (!source || coverCeiling(claim, source, ds.lexicon, ds.index) < SKIP_BELOW) continue;
+    if (earlierOccasion(ds, claim, id)) continue;
     const cmp = compareClaims(claim, source, ds.lexicon, ds.index);
     const j = judge(cmp);
     if (j) judged.push({ id, j });
