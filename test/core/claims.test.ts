@@ -141,6 +141,17 @@ describe('numbers with units', () => {
     expect(sameNumber(one('1,142 patients'), one('1,100 patients'))).toBe(false); // no bound: exact
   });
 
+  it('reads a share told as a fraction as a percentage', () => {
+    expect(numbers('One in five adults smokes.')).toEqual([[20, 'pct']]);
+    expect(numbers('Six in 10 voters agreed.')).toEqual([[60, 'pct']]);
+    const [nineInTen] = extractNumbers('More than nine in ten members voted for a strike.');
+    expect(nineInTen).toMatchObject({ value: 90, unit: 'pct', bound: 'min' });
+    expect(sameNumber(nineInTen ?? { value: 0, unit: '', text: '' }, { value: 87, unit: 'pct', text: '87%' })).toBe(
+      false,
+    );
+    expect(numbers('They won three in a row.')).toEqual([]);
+  });
+
   it('reads lengths in metres, whatever the unit, and a length in two units as one', () => {
     expect(numbers('Residents within 1.5 km were evacuated.')).toEqual([[1500, 'metre']]);
     expect(numbers('Residents within 1,500 metres were evacuated.')).toEqual([[1500, 'metre']]);

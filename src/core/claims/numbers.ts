@@ -127,6 +127,7 @@ const MONEY = new RegExp(
   'giu',
 );
 const PERCENT = new RegExp(String.raw`(${NUM}|${CARDINAL_WORD})\s*(%|per ?cent\b|percentage points?\b)`, 'giu');
+const FRACTION = new RegExp(String.raw`\b(\d{1,2}|${CARDINAL_WORD}) in (\d{1,3}|${CARDINAL_WORD}|a hundred)\b`, 'giu');
 const ORDINAL = new RegExp(String.raw`\b(\d+(?:st|nd|rd|th)|${ORDINAL_WORD})\b[\s-]+([a-z]+(?:\s[a-z]+)?)`, 'giu');
 const TEMPERATURE =
   /(-?\d+(?:\.\d+)?)\s*(?:°\s*([CF])\b|(?:degrees?\s+)?(celsius|centigrade|fahrenheit)\b|degrees?\s+([CF])\b)/giu;
@@ -262,6 +263,13 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
     const celsius = scale.startsWith('f') ? ((v - 32) * 5) / 9 : v;
     if (Number.isFinite(celsius))
       out.push({ value: Math.round(celsius * 10) / 10, unit: 'celsius', text: m[0].trim(), at: m.index });
+    text = blank(text, m.index ?? 0, m[0].length);
+  }
+  // A share told as a fraction ("nine in ten members", "one in five") is a percentage.
+  for (const m of text.matchAll(FRACTION)) {
+    const [part, whole] = [parseNum(m[1] ?? ''), parseNum(m[2] ?? '')];
+    if (Number.isFinite(part) && Number.isFinite(whole) && whole > 0 && part <= whole)
+      out.push({ value: Math.round((1000 * part) / whole) / 10, unit: 'pct', text: m[0].trim(), at: m.index });
     text = blank(text, m.index ?? 0, m[0].length);
   }
   for (const m of text.matchAll(PERCENT)) {
