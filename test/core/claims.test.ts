@@ -141,6 +141,18 @@ describe('numbers with units', () => {
     expect(sameNumber(one('1,142 patients'), one('1,100 patients'))).toBe(false); // no bound: exact
   });
 
+  it('reads a name the sources only mention in passing as the place where something happens here', () => {
+    const lexicon = toLexicon({
+      ...emptyLexiconData(),
+      aliases: { tegalmulyo: 'tegalmulyo' },
+      entities: { tegalmulyo: { name: 'Tegalmulyo', kind: 'other', within: [] } },
+    });
+    const kindIn = (text: string) =>
+      analyzeSentence(text, { published: '2025-10-20', lexicon }).entities.find((e) => e.id === 'tegalmulyo')?.kind;
+    expect(kindIn('A farmer was carried off by the current in Tegalmulyo on Sunday.')).toBe('place');
+    expect(kindIn('Tegalmulyo residents said the water rose fast.')).toBe('other');
+  });
+
   it('reads a share told as a fraction as a percentage', () => {
     expect(numbers('One in five adults smokes.')).toEqual([[20, 'pct']]);
     expect(numbers('Six in 10 voters agreed.')).toEqual([[60, 'pct']]);

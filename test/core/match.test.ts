@@ -274,6 +274,18 @@ describe('matcher verdicts on a synthetic dataset', () => {
     );
     expect(center.differences.find((d) => d.kind === 'place')).toBeUndefined();
     expect(center.otherParticipants).toBe(false);
+    // …or by its end ("the Commons").
+    const commons = compare(
+      'Speaking in the Commons on Tuesday, Mary Ng called the attack deplorable.',
+      'Speaking in the House of Commons on Tuesday, Mary Ng called the attack "deplorable".',
+    );
+    expect(commons.differences.find((d) => d.kind === 'place')).toBeUndefined();
+    // A place the sources name only in passing is a place where the page says something happened in it.
+    const swept = compare(
+      'A farmer named Sukarman was carried off by the current in Tegalmulyo on Sunday morning.',
+      'A farmer identified as Sukarman was swept away by the current in Pundensari on Sunday morning.',
+    );
+    expect(swept.differences).toMatchObject([{ kind: 'place', a: 'Tegalmulyo', b: 'Pundensari' }]);
     // The words of an organisation's name say what the same words say elsewhere.
     const department = compare(
       'Fourteen divers from the fire department joined the search.',

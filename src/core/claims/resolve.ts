@@ -21,7 +21,12 @@ export function demonymOf(key: string, lexicon: Lexicon): string | undefined {
 /** Resolve a mention to an entity id, through the lexicon's aliases and person names. */
 export function resolveMention(m: Mention, lexicon: Lexicon): EntityRef {
   const alias = lexicon.aliases.get(m.key);
-  if (alias) return { id: alias, kind: lexicon.entities.get(alias)?.kind ?? m.guess };
+  // The sources may only have named it in passing ('other'); "in Tegalmulyo" here says where.
+  const placeHere = m.guess === 'place' && !m.weak;
+  if (alias) {
+    const known = lexicon.entities.get(alias)?.kind;
+    return { id: alias, kind: known === undefined || (known === 'other' && placeHere) ? m.guess : known };
+  }
   // An organisation named in another word order than in the sources.
   const org = orgKey(m.key);
   const sameOrg = org && lexicon.aliases.get(org);

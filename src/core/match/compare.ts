@@ -215,9 +215,11 @@ function placeCovered(e: EntityRef, others: EntityRef[], lexicon: Lexicon): bool
 }
 
 /** One name the start of the other's: "the Meridian center" is the Meridian Propulsion Center. */
+/** One name opens or closes the other: "the Meridian center" / "Meridian Propulsion Center",
+ * "the Commons" / "House of Commons". */
 function partOfName(a: string, b: string): boolean {
   const [x, y] = a.length <= b.length ? [a, b] : [b, a];
-  return y.startsWith(`${x} `);
+  return y.startsWith(`${x} `) || y.endsWith(` ${x}`);
 }
 
 function entityMatched(e: EntityRef, others: EntityRef[], lexicon: Lexicon): boolean {
