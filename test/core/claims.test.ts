@@ -25,6 +25,11 @@ describe('dates, resolved against the publication date', () => {
     ]);
   });
 
+  it('reads "the first Tuesday in June" as that day', () => {
+    expect(values('The unions called a strike for the first Tuesday in June.', '2025-05-15')).toEqual(['2025-06-03']);
+    expect(values('The vote is set for the last Friday of May.', '2025-05-15')).toEqual(['2025-05-30']);
+  });
+
   it('reads "appear before a magistrate" as a place to stand, not an order or a clause of its own', () => {
     const lexicon = toLexicon(emptyLexiconData());
     const c = analyzeSentence('Both suspects are due to appear before an examining magistrate on Thursday.', {
@@ -105,6 +110,18 @@ describe('dates, resolved against the publication date', () => {
 });
 
 describe('numbers with units', () => {
+  it('reads euros and pounds as money', () => {
+    expect(numbers('It is offering up to €250,000 for information.')).toEqual([[250000, 'eur']]);
+    expect(numbers('A fine of 380,000 euros.')).toEqual([[380000, 'eur']]);
+    expect(numbers('It will take on around 62 million pounds of debt, or £62m.')).toEqual([
+      [62000000, 'gbp'],
+      [62000000, 'gbp'],
+    ]);
+    expect(extractNumbers('It will take on 62 million pounds of debt.')[0]?.text).toBe('62 million pounds');
+    // Pounds without a scale may weigh something.
+    expect(numbers('He weighs 200 pounds.')).toEqual([[200, 'pound']]);
+  });
+
   it('normalises money however it is written', () => {
     expect(numbers('trade reached $240 billion')).toEqual([[240e9, 'usd']]);
     expect(numbers('trade reached 240bn dollars')).toEqual([[240e9, 'usd']]);
@@ -164,13 +181,17 @@ describe('numbers with units', () => {
     expect(numbers('They won three in a row.')).toEqual([]);
   });
 
+  it('reads no count where a verb follows the number', () => {
+    expect(numbers('Two of them were in a serious condition, while the other eleven were stable.')).toEqual([]);
+  });
+
   it('reads lengths in metres, whatever the unit, and a length in two units as one', () => {
     expect(numbers('Residents within 1.5 km were evacuated.')).toEqual([[1500, 'metre']]);
     expect(numbers('Residents within 1,500 metres were evacuated.')).toEqual([[1500, 'metre']]);
     expect(numbers('A 6-kilometre exclusion zone.')).toEqual([[6000, 'metre']]);
     expect(numbers('It rose one metre and twenty centimetres higher.')).toEqual([[1.2, 'metre']]);
     // "m" after a currency is millions.
-    expect(numbers('He won €2m in 2020.')).toEqual([]);
+    expect(numbers('He won €2m in 2020.')).toEqual([[2000000, 'eur']]);
   });
 
   it('reads an age as an age, not a duration', () => {
@@ -379,6 +400,8 @@ describe('cues', () => {
     expect(claim('No firefighters were injured.').negated).toBe(true);
     expect(claim('Margaret Ostrowski says no terminal closures have been decided yet.').negated).toBe(true);
     expect(claim('The partnership has no limits.').negated).toBe(false);
+    expect(claim('Also the state will pay no ransom to the hackers, he made clear.').negated).toBe(true);
+    expect(claim('The union will have no seats in the new parliament.').negated).toBe(false);
     // A "not" in a relative clause describes a noun, not the claim.
     expect(claim('The FDA approved the pill for adults whose blood pressure is not controlled.').negated).toBe(false);
     expect(claim('The pill, which is not cheap, was approved.').negated).toBe(false);

@@ -24,6 +24,8 @@ const COPULAS = new Set([
   'appear',
   'appears',
 ]);
+const HAVE_OR_BE = new Set(['have', 'be', 'get']);
+const MODALS = new Set(['will', 'would', 'shall', 'should', 'can', 'could', 'must', 'may', 'might', 'did']);
 const IMPLICIT_NEGATIVE_STEMS = ['declin', 'refus', 'avoid', 'fail', 'deni', 'deny', 'reject'];
 
 export function isNegation(
@@ -47,7 +49,15 @@ export function isNegation(
   if (t.lower === 'without') return next.endsWith('ing') && !afterComma;
   // "No firefighters were injured", "says no closures have been decided": "no" opening the
   // clause negates it ("there is no room for …" only denies a noun).
-  if (t.lower === 'no') return i === 0 || prev === 'that' || SPEECH.test(prev);
+  // …and so does "no" after a verb after a modal ("the state will pay no ransom"; "will have no
+  // seats", "there will be no redundancies" only deny a noun).
+  if (t.lower === 'no')
+    return (
+      i === 0 ||
+      prev === 'that' ||
+      SPEECH.test(prev) ||
+      (MODALS.has(tokens[i - 2]?.lower ?? '') && !HAVE_OR_BE.has(prev))
+    );
   // "stopped short of declaring …", "refrained from naming …": did not.
   if (t.lower === 'short' && /^stop/u.test(prev) && next === 'of') return true;
   if (t.lower.startsWith('refrain') && next === 'from') return true;

@@ -118,7 +118,14 @@ export function extractDates(text: string, published: string | null | undefined)
   } catch {
     results = []; // chrono has thrown on pathological input; a sentence without dates is the safe reading
   }
+  // "the first Tuesday in June": chrono reads the weekday and the month apart.
+  for (const m of text.matchAll(NTH_WEEKDAY)) {
+    const at = m.index ?? 0;
+    const value = nthWeekday(m, ref, published ? looksAhead(text, at, at + m[0].length) : false);
+    if (value) out.push({ value, text: m[0], start: at, end: at + m[0].length });
+  }
   for (const r of results) {
+    if (out.some((d) => r.index < d.end && r.index + r.text.length > d.start)) continue;
     // Lower-case month or weekday words are verbs and abbreviations ("may", "sat", "march"):
     // keep a result only if it has a digit, a capitalised word or a relative phrase.
     if (!/\d|\p{Lu}|\b(last|next|this|previous|yesterday|today|tomorrow)\b/u.test(r.text)) continue;
@@ -173,6 +180,47 @@ export function extractDates(text: string, published: string | null | undefined)
   }
   if (published) for (const d of out) if (d.value > published.slice(0, d.value.length)) d.ahead = true;
   return out;
+}
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const NTH_WEEKDAY = new RegExp(
+  `\\b(first|second|third|fourth|last) (${WEEKDAYS.join('|')}) (?:in|of) (${MONTHS.join('|')})(?:,? (\\d{4}))?\\b`,
+  'giu',
+);
+
+/** The day "the first Tuesday in June" names: in the year given, else the publication's (the
+ * next one if the clause looks ahead and that one is past). */
+function nthWeekday(m: RegExpMatchArray, ref: Date, future: boolean): string | undefined {
+  const [nth, weekday, month, year] = [m[1], m[2], m[3], m[4]].map((x) => x?.toLowerCase());
+  const mi = MONTHS.indexOf(month ?? '');
+  const wi = WEEKDAYS.indexOf(weekday ?? '');
+  if (mi < 0 || wi < 0) return undefined;
+  const day = (y: number) => {
+    if (nth === 'last') {
+      const last = new Date(Date.UTC(y, mi + 1, 0));
+      return new Date(Date.UTC(y, mi, last.getUTCDate() - ((last.getUTCDay() - wi + 7) % 7)));
+    }
+    const first = new Date(Date.UTC(y, mi, 1));
+    const k = ['first', 'second', 'third', 'fourth'].indexOf(nth ?? '');
+    return new Date(Date.UTC(y, mi, 1 + ((wi - first.getUTCDay() + 7) % 7) + 7 * k));
+  };
+  let d = day(year ? Number(year) : ref.getUTCFullYear());
+  if (!year && future && d < ref) d = day(ref.getUTCFullYear() + 1);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Does one date contain the other ("2024-04" contains "2024-04-08")? */

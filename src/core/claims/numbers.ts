@@ -7,7 +7,7 @@ import { stem } from '../text/tokens';
 
 export interface NumberSlot {
   value: number;
-  /** 'usd' | 'usd/share' | 'pct' | 'score' | 'ord:<noun stem>' | '<noun stem>' */
+  /** 'usd' | 'eur' | 'gbp' (and '…/share') | 'pct' | 'score' | 'ord:<noun stem>' | '<noun stem>' */
   unit: string;
   text: string;
   /** "more than 1,100" (min), "fewer than 60" (max), "about 41,000" (about): a range, not a value. */
@@ -100,7 +100,21 @@ const SCALE: Record<string, number> = {
   trillion: 1e12,
   tn: 1e12,
 };
-const CURRENCY: Record<string, string> = { $: 'usd', us$: 'usd', usd: 'usd', dollar: 'usd', dollars: 'usd' };
+const CURRENCY: Record<string, string> = {
+  $: 'usd',
+  us$: 'usd',
+  usd: 'usd',
+  dollar: 'usd',
+  dollars: 'usd',
+  '€': 'eur',
+  eur: 'eur',
+  euro: 'eur',
+  euros: 'eur',
+  '£': 'gbp',
+  gbp: 'gbp',
+};
+/** An amount of money (in any currency, or per share). */
+export const isMoney = (unit: string) => /^(?:usd|eur|gbp)/u.test(unit);
 
 const CARDINAL_WORD = `(?:(?:${Object.keys(TENS).join('|')})(?:[- ](?:${Object.keys(UNITS).join('|')}))?|${Object.keys(UNITS).join('|')}|a dozen|dozen|hundred)`;
 const ORDINAL_WORD = `(?:(?:${Object.keys(TENS).join('|')})[- ])?(?:${Object.keys(ORDINALS).join('|')})`;
@@ -123,7 +137,7 @@ function wordValue(words: string): number | undefined {
 
 const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`;
 const MONEY = new RegExp(
-  String.raw`(?:(US\$|\$|USD)\s?(${NUM})\s*(trillion|billion|million|thousand|tn|bn|mn|k|m|b)?\b|(${NUM})\s*(trillion|billion|million|thousand|tn|bn|mn)?\s*(?:US\s)?(dollars?|USD)\b)`,
+  String.raw`(?:(US\$|\$|USD|€|£|EUR|GBP)\s?(${NUM})\s*(trillion|billion|million|thousand|tn|bn|mn|k|m|b)?\b|(${NUM})\s*(trillion|billion|million|thousand|tn|bn|mn)?\s*(?:US\s)?(dollars?|USD|euros?|EUR|GBP)\b)`,
   'giu',
 );
 const PERCENT = new RegExp(String.raw`(${NUM}|${CARDINAL_WORD})\s*(%|per ?cent\b|percentage points?\b)`, 'giu');
@@ -188,6 +202,28 @@ const SKIP_AFTER_COUNT = new Set([
   'more',
   'than',
   'times',
+  // A verb or pronoun after the number: the counted noun was left out ("two were in serious
+  // condition and the other eleven were stable").
+  'was',
+  'were',
+  'is',
+  'are',
+  'had',
+  'have',
+  'has',
+  'will',
+  'would',
+  'could',
+  'can',
+  'did',
+  'who',
+  'which',
+  'that',
+  'with',
+  'by',
+  'for',
+  'from',
+  'as',
 ]);
 
 /** Common English adjective endings (no part-of-speech tagger here). */
@@ -246,6 +282,11 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
       out.push({ value: Math.max(x, y) * 100 + Math.min(x, y), unit: 'score', text: m[0], at: m.index });
       text = blank(text, m.index ?? 0, m[0].length);
     }
+  // "62 million pounds" is money ("200 pounds" may be a weight): read as GBP, same length.
+  text = text.replace(
+    /\b(trillion|billion|million|thousand|bn|mn)\s+pounds\b/giu,
+    (all, scale: string) => `${scale}${' '.repeat(all.length - scale.length - 3)}GBP`,
+  );
   for (const m of text.matchAll(MONEY)) {
     const [all, cur, n1, scale1, n2, scale2, cur2] = m;
     const value = parseNum(n1 ?? n2 ?? '') * (SCALE[(scale1 ?? scale2 ?? '').toLowerCase()] ?? 1);
@@ -253,7 +294,13 @@ function extractSlots(sentence: string, dateSpans: { start: number; end: number 
     // "$1.83 a share" is another quantity than "$612 million" in the same sentence.
     const perShare = PER_SHARE.test(text.slice((m.index ?? 0) + all.length));
     if (Number.isFinite(value))
-      out.push({ value, unit: perShare ? `${currency}/share` : currency, text: all.trim(), at: m.index });
+      out.push({
+        value,
+        unit: perShare ? `${currency}/share` : currency,
+        // (As written: "62 million pounds" was read as "62 million GBP".)
+        text: sentence.slice(m.index ?? 0, (m.index ?? 0) + all.length).trim(),
+        at: m.index,
+      });
     text = blank(text, m.index ?? 0, all.length);
   }
   // Temperatures, in Celsius whatever the scale ("48 degrees Fahrenheit" is "9 degrees Celsius").
@@ -360,13 +407,7 @@ const ELIDED_COUNT = /(?<![\d.,$€£%])\b(\d+(?:,\d{3})*)(?=\s*(?:[,.;:!?)]\s|[
 
 /** A count of things ("14 collections", "40 countries"), not money, a share, an ordinal or a previous value. */
 export function isCountedNoun(unit: string): boolean {
-  return (
-    !unit.startsWith('usd') &&
-    unit !== 'pct' &&
-    unit !== 'score' &&
-    !unit.startsWith('ord:') &&
-    !unit.endsWith(PREVIOUS)
-  );
+  return !isMoney(unit) && unit !== 'pct' && unit !== 'score' && !unit.startsWith('ord:') && !unit.endsWith(PREVIOUS);
 }
 
 /** Same quantity? Money and percentages tolerate rounding ("about $240 billion"). */
@@ -375,7 +416,7 @@ export function sameNumber(a: NumberSlot, b: NumberSlot): boolean {
   const unit = a.unit.replace(PREVIOUS, '');
   // A temperature converted from the other scale is rounded: 48 °F is 8.9 °C, said as 9.
   if (unit === 'celsius') return Math.abs(a.value - b.value) <= 0.6;
-  const tolerance = unit.startsWith('usd') || unit === 'pct' ? 0.02 : 0;
+  const tolerance = isMoney(unit) || unit === 'pct' ? 0.02 : 0;
   if (Math.abs(a.value - b.value) <= tolerance * Math.max(Math.abs(a.value), Math.abs(b.value))) return true;
   // A bound on either side: "1,142 patients" is "more than 1,100 patients". Within reason: "more
   // than 200" is not said of 5,000, and "about 41,000" is 37,000 to 45,000.

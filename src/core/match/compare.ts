@@ -10,7 +10,7 @@ import { thingOfCue } from '../claims/cues';
 import { compatibleDates, dateAgrees } from '../claims/dates';
 import { PORTFOLIO_WORDS, TITLE_WORDS } from '../claims/entities';
 import type { Lexicon } from '../claims/lexicon';
-import { isCountedNoun, type NumberSlot, sameNumber } from '../claims/numbers';
+import { isCountedNoun, isMoney, type NumberSlot, sameNumber } from '../claims/numbers';
 import { isStopWord, stem } from '../text/tokens';
 import { entityKey } from './retrieve';
 
@@ -244,7 +244,7 @@ function noDateInCommon(a: Claim, b: Claim): boolean {
 }
 
 /** A figure unlikely to be shared by chance: money, a percentage, or a count of 100 or more. */
-const tellingFigure = (n: NumberSlot) => n.unit.startsWith('usd') || n.unit === 'pct' || n.value >= 100;
+const tellingFigure = (n: NumberSlot) => isMoney(n.unit) || n.unit === 'pct' || n.value >= 100;
 
 export function similarity(
   a: Claim,
@@ -486,7 +486,7 @@ function showDate(d: { text: string; value: string }): string {
  */
 function oneMagnitude(x: NumberSlot, y: NumberSlot): boolean {
   const [lo, hi] = [Math.min(Math.abs(x.value), Math.abs(y.value)), Math.max(Math.abs(x.value), Math.abs(y.value))];
-  return x.unit.startsWith('usd') || lo === 0 || hi <= 10 * lo;
+  return isMoney(x.unit) || lo === 0 || hi <= 10 * lo;
 }
 
 /** Typed slots that differ between two claims about (presumably) the same fact. */
