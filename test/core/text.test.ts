@@ -23,6 +23,12 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('reads "No." and "Fig." as abbreviations only before a number', () => {
+    expect(
+      split('Three lawmakers voted no. The nationalists sided with them. He lives at No. 10 Downing Street.'),
+    ).toEqual(['Three lawmakers voted no.', 'The nationalists sided with them.', 'He lives at No. 10 Downing Street.']);
+  });
+
   it('keeps a closing quote with its sentence', () => {
     expect(split('He called for opposition to “hegemonic behavior.” Then he left.')).toEqual([
       'He called for opposition to “hegemonic behavior.”',

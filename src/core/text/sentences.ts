@@ -69,11 +69,16 @@ const ABBREVIATIONS = new Set([
   'al',
 ]);
 
+/** Abbreviations only before a number ("No. 10", "Fig. 3"): elsewhere the word ends a sentence
+ * ("… and voted no. The nationalist …"). */
+const BEFORE_A_NUMBER = new Set(['no', 'fig']);
+
 /** Does `before` (text up to a sentence break) end in something that cannot end a sentence? */
-function endsInNonTerminal(before: string): boolean {
+function endsInNonTerminal(before: string, after: string): boolean {
   const trimmed = before.trimEnd();
   if (!trimmed.endsWith('.')) return false;
   const word = /([\p{L}.]+)\.$/u.exec(trimmed)?.[1] ?? '';
+  if (BEFORE_A_NUMBER.has(word.toLowerCase())) return /^\s*\d/u.test(after);
   if (ABBREVIATIONS.has(word.toLowerCase())) return true;
   // A single capital initial: "Sergey V." / "George W."
   if (/^\p{Lu}$/u.test(word)) return true;
@@ -151,7 +156,7 @@ export function splitSentences(text: string, locale = 'en'): SentenceSpan[] {
       const after = text.slice(piece.start, piece.end);
       const lowerStart = /^\s*[“"‘'(]?\p{Ll}/u.test(after);
       const acronym = isDottedAcronym(before) && !nextLooksLikeSentenceStart(after);
-      if (endsInNonTerminal(before) || acronym || lowerStart) {
+      if (endsInNonTerminal(before, after) || acronym || lowerStart) {
         prev.end = piece.end;
         continue;
       }
