@@ -153,9 +153,10 @@ const PLACE_PREPOSITIONS = new Set([
 /** Month and weekday names: dates, never entities. */
 export const CALENDAR =
   /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
-/** Capitalised only because they start a sentence or clause. */
+/** Number words: a count, never the start of a name ("Seven Valdorians …"). */
 const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands)$/u;
+/** Capitalised only because they start a sentence or clause. */
 const LEADING_NOISE = new Set([
   'in',
   'on',
@@ -302,7 +303,7 @@ export function findMentions(text: string, tokens: Token[], isKnown: (key: strin
     }
     // A run never starts with a function word or a date word ("In March", "While China").
     let s = i;
-    // (Nor with a number word: "Seven Valdorians who had been imprisoned …".)
+    // (Nor with a number word.)
     while (
       s < j &&
       (LEADING_NOISE.has(tokens[s]?.lower ?? '') ||
@@ -361,9 +362,9 @@ function splitRun(
     pushMention(text, tokens, start, end, [], isKnown, out, runStart);
     return;
   }
-  // A service named right before "Chief" is part of the title ("Elderbrook Fire Chief Dana Okafor").
   const role: string[] = [];
-  // (The word qualifying a further title is taken into the role below.)
+  // A service named right before "Chief" is part of the title ("Elderbrook Fire Chief Dana
+  // Okafor"): taken into the role below as a word qualifying a further title.
   if (t0 > start && lower(t0) === 'chief' && SERVICES.has(lower(t0 - 1))) t0--;
   // What stands before a title qualifies it ("U.S.", "Russian", "Internal Market"): never a person.
   if (t0 > start) {

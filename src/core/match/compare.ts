@@ -180,7 +180,6 @@ function quotesShared(a: Claim, b: Claim, lexicon: Lexicon): boolean {
   return a.quoted.filter((t) => termMatches(t, other, lexicon, false)).length >= Math.ceil(a.quoted.length * 0.6);
 }
 
-/** "Communist Party" and "Chinese Communist Party": one organisation's name inside the other's. */
 /** Both quote someone at some length and the quotations share at most one word ("Whoever did this
  * knew …" vs "Our staff arrived … to find empty walls"): two statements, whoever made them. (A
  * quotation said again in other words, "on three or four pills" for "on three or four medicines",
@@ -191,6 +190,7 @@ function quotesApart(a: Claim, b: Claim, lexicon: Lexicon): boolean {
   return a.quoted.filter((t) => termMatches(t, other, lexicon, false)).length <= 1;
 }
 
+/** "Communist Party" and "Chinese Communist Party": one organisation's name inside the other's. */
 function shorterName(a: EntityRef, b: EntityRef): boolean {
   if (a.kind === 'person' || b.kind === 'person' || a.kind === 'place' || b.kind === 'place') return false;
   const [x, y] = a.id.length <= b.id.length ? [a.id, b.id] : [b.id, a.id];
@@ -214,7 +214,6 @@ function placeCovered(e: EntityRef, others: EntityRef[], lexicon: Lexicon): bool
   );
 }
 
-/** One name the start of the other's: "the Meridian center" is the Meridian Propulsion Center. */
 /** One name opens or closes the other: "the Meridian center" / "Meridian Propulsion Center",
  * "the Commons" / "House of Commons". */
 function partOfName(a: string, b: string): boolean {
