@@ -524,7 +524,7 @@ describe('matcher verdicts on a synthetic dataset', () => {
     const pair = comparison({ coverA: 0.67, coverB: 0.8, sharedTerms: 6, sharedQuote: true, differences: [person] });
     expect(judgePair(pair)).toMatchObject({ stance: 'contradicts', difference: { kind: 'person' } });
     expect(judgePair({ ...pair, sharedQuote: false })).toBeNull();
-    expect(judgePair({ ...pair, coverA: 0.35 })).toBeNull();
+    expect(judgePair({ ...pair, coverA: 0.3 })).toBeNull();
   });
 
   it('ties two dates beside the same named thing like a shared person', () => {

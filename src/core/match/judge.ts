@@ -46,9 +46,10 @@ export const THRESHOLDS = {
    * the source's, must be the same. */
   speakerSwap: 0.9,
   speakerSwapOther: 0.4,
-  /** The same quotation in another person's mouth: the quotation is the tie, and the words around
-   * it ("the museum's director … told reporters") may all differ. */
-  quoteSwap: 0.4,
+  /** The same quotation in another person's mouth: the quotation is the anchor (as low a bar as
+   * an anchored conflict's), and the words around it ("the museum's director … told reporters")
+   * may all differ. */
+  quoteSwap: 0.33,
   /** …but more for before/after, whose cue words ("following", "earlier in the day") are loose. */
   personAnchoredOrder: 0.4,
   /** A page sentence the source states nearly all of (a part of a longer source sentence, with the
