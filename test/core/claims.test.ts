@@ -390,6 +390,8 @@ describe('cues', () => {
     expect(claim('The mayor has so far stopped short of declaring a state of emergency.').negated).toBe(true);
     expect(claim('The ministry refrained from naming the company.').negated).toBe(true);
     expect(claim('The price fell short of forecasts.').negated).toBe(false);
+    // Each clause has its own polarity: a "not" in each of two is no double negation.
+    expect(claim('Residents must not return; officials said the dam had not been damaged.').negated).toBe(true);
     // "Never before" tells a first, as "for the first time" does; nor is it an order.
     expect(claim('Never before have nurses and doctors walked out together.')).toMatchObject({
       negated: false,

@@ -102,7 +102,9 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const terms = new Set<string>();
   const order = new Set<OrderCue>();
   const cueAt: { cue: OrderCue; at: number; word: string }[] = [];
-  let negations = 0;
+  // Negations per clause: each clause has its own polarity ("must not enter …; unverified reports
+  // …" is still a "not"), and two in one clause cancel out.
+  const negationsIn = new Map<number, number>();
   // A concessive or relative clause ("although Xi did not express support, he announced …",
   // "adults whose blood pressure is not controlled") runs to the next comma; a negation inside it
   // does not negate the sentence's claim.
@@ -112,7 +114,6 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   let clause = 0;
   const clauseOf = new Map<string, number>();
   const termAt: { term: string; at: number }[] = [];
-  const negatedClauses = new Set<number>();
   tokens.forEach((t, k) => {
     const gap = k > 0 ? folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index) : '';
     const commaBefore = gap.includes(',');
@@ -127,10 +128,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     if (commaBefore) concessive = false;
     if (CONCESSIVE.has(t.lower) || RELATIVE.has(t.lower)) concessive = true;
     if (isNegation(tokens, k, lexicon.negativeWords, commaBefore)) {
-      if (!concessive) {
-        negations++;
-        negatedClauses.add(clause);
-      }
+      if (!concessive) negationsIn.set(clause, (negationsIn.get(clause) ?? 0) + 1);
       return;
     }
     // "named after", "look after" are not about time.
@@ -152,8 +150,10 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     termAt.push({ term, at: k });
     if (!clauseOf.has(term)) clauseOf.set(term, clause);
   });
+  const negatedClauses = new Set([...negationsIn].filter(([, n]) => n % 2 === 1).map(([c]) => c));
+  const negated = negatedClauses.size > 0;
   const negatedTerms =
-    negations % 2 === 1 && clause > 0
+    negated && clause > 0
       ? [...clauseOf]
           .filter(([, c]) => negatedClauses.has(c))
           .map(([term]) => term)
@@ -231,7 +231,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     sequence: [...sequenceOf(cueAt, people), ...sequenceOf(cueAt, places)],
     ...happeningsOf(cueAt, termAt),
     attribution: attributionOf(tokens, mentions, mentionRefs),
-    negated: negations % 2 === 1,
+    negated,
     ...(negatedTerms ? { negatedTerms } : {}),
     hedged: isHedged(folded),
     quoted: quotedStems(folded),
