@@ -28,11 +28,11 @@ function corpus(n: number, seed: number): Claim[] {
 function bruteForce(index: ClaimIndex, claims: Claim[], query: Claim, limit: number, minShare: number): number[] {
   const maxPosting = Math.max(64, Math.floor(index.size / 5));
   const keys = [...new Set([...query.terms, ...query.entities.map((e) => entityKey(e.id))])]
-    .filter((k) => index.postings.has(k))
+    .filter((k) => index.keys.has(k))
     .map((k) => [k, index.weight(k)] as const)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, 12)
-    .filter(([k]) => (index.postings.get(k)?.length ?? 0) <= maxPosting);
+    .filter(([k]) => (index.keys.get(k)?.ids.length ?? 0) <= maxPosting);
   const scored = claims.map((c, id) => {
     const have = new Set([...c.terms, ...c.entities.map((e) => entityKey(e.id))]);
     return { id, score: keys.reduce((s, [k, w]) => (have.has(k) ? s + w : s), 0) };
@@ -109,9 +109,9 @@ describe('candidate retrieval', () => {
 
   it('weighs words as plain idf up to 1,000 claims, and keeps unseen words from outweighing seen ones beyond', () => {
     const small = buildIndex(corpus(500, 3));
-    expect(small.weight('w1')).toBeCloseTo(Math.log(1 + 501 / ((small.postings.get('w1')?.length ?? 0) + 0.5)));
+    expect(small.weight('w1')).toBeCloseTo(Math.log(1 + 501 / ((small.keys.get('w1')?.ids.length ?? 0) + 0.5)));
     const big = buildIndex(corpus(50_000, 3));
-    const rare = [...big.postings.entries()].find(([, list]) => list.length === 1)?.[0] ?? '';
+    const rare = [...big.keys.entries()].find(([, k]) => k.ids.length === 1)?.[0] ?? '';
     // A word in one claim of 50,000 and a word in none weigh the same as in a 1,000-claim dataset.
     expect(big.weight('never-seen')).toBeCloseTo(Math.log(1 + 1001 / 0.5));
     expect(big.weight(rare) / big.weight('never-seen')).toBeGreaterThan(0.99);

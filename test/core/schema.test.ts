@@ -11,7 +11,7 @@ describe('dataset validation on load', () => {
   it('accepts the bundled dataset and loads it quickly enough to index', () => {
     const ds = loadDatasetText(bundled);
     expect(ds.claims.length).toBe(ds.data.claims.length);
-    expect(ds.index.postings.size).toBeGreaterThan(100);
+    expect(ds.index.keys.size).toBeGreaterThan(100);
   });
 
   it('rejects bad files with a message that names the problem', () => {

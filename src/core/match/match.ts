@@ -408,5 +408,5 @@ export function matchSentences(ds: LoadedDataset, sentences: string[], published
 
 /** Cheap pre-check for the content script's exit: does the text name anything the dataset knows? */
 export function mentionsDatasetEntities(ds: LoadedDataset, claims: Claim[]): boolean {
-  return claims.some((c) => c.entities.some((e) => ds.index.postings.has(entityKey(e.id))));
+  return claims.some((c) => c.entities.some((e) => ds.index.keys.has(entityKey(e.id))));
 }

@@ -6,10 +6,10 @@ import type { Claim } from '../claims/claim';
 import type { Lexicon } from '../claims/lexicon';
 
 export interface ClaimIndex {
-  postings: Map<string, Int32Array>;
   size: number;
   weight(key: string): number;
-  /** Each key's postings and weight together: what `retrieve` looks up, one Map lookup a key. */
+  /** Each key's postings (claim ids) and weight together: what `retrieve` looks up, one Map
+   * lookup a key. */
   keys: Map<string, KeyPostings>;
   /** Working memory reused by every query (retrieval is synchronous). */
   scratch: Scratch;
@@ -89,15 +89,11 @@ export function buildIndex(claims: readonly Claim[]): ClaimIndex {
   const scale = m / Math.max(n, 1);
   const unseen = Math.log(1 + (m + 1) / 0.5);
   const keys = new Map<string, KeyPostings>();
-  const packed = new Map<string, Int32Array>();
   for (const [key, list] of postings) {
-    const ids = Int32Array.from(list);
     const weight = Math.log(1 + (m + 1) / (list.length * scale + 0.5));
-    keys.set(key, { key, ids, weight, query: 0, wanted: 0 });
-    packed.set(key, ids);
+    keys.set(key, { key, ids: Int32Array.from(list), weight, query: 0, wanted: 0 });
   }
   return {
-    postings: packed,
     size: n,
     weight: (k) => keys.get(k)?.weight ?? unseen,
     keys,
