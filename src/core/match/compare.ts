@@ -233,6 +233,13 @@ const weightsOf = perClaim((c: Claim, w: Weights) => ({
 
 const NOTHING_IGNORED: ReadonlySet<string> = new Set();
 
+/** How far `others` name entity `e`: the same entity, 1; a place inside the other side's place
+ * ("Tokyo" vs "Asia"), half, as the other side is less specific; else 0. */
+function entityCredit(e: EntityRef, others: EntityRef[], lexicon: Lexicon): number {
+  if (others.some((o) => o.id === e.id || shorterName(e, o))) return 1;
+  return others.some((o) => sameOrWithin(e.id, o.id, lexicon)) ? 0.5 : 0;
+}
+
 /** Both sides have dates and none agree: probably two different occasions. */
 function noDateInCommon(a: Claim, b: Claim): boolean {
   return (
@@ -284,20 +291,12 @@ export function similarity(
   let sharedFigures = 0;
   let sharedPeople = 0;
   let sharedNames = 0;
-  // Same entity: full weight; a place inside the other side's place ("Tokyo" vs "Asia"): half, as
-  // the other side is less specific.
-  const entityCredit = (e: EntityRef, others: EntityRef[]) =>
-    others.some((o) => o.id === e.id || shorterName(e, o))
-      ? 1
-      : others.some((o) => sameOrWithin(e.id, o.id, lexicon))
-        ? 0.5
-        : 0;
   for (let i = 0; i < a.entities.length; i++) {
     const e = a.entities[i];
     if (!e || ignore.has(e.id)) continue;
     const x = aw.entities[i] ?? 0;
     totalA += x;
-    const credit = entityCredit(e, b.entities);
+    const credit = entityCredit(e, b.entities, lexicon);
     matchedA += x * credit;
     sharedEntityWeight += x * credit;
     if (credit === 1 && e.kind === 'person') sharedPeople++;
@@ -308,7 +307,7 @@ export function similarity(
     if (!e || ignore.has(e.id)) continue;
     const x = bw.entities[i] ?? 0;
     totalB += x;
-    matchedB += x * entityCredit(e, a.entities);
+    matchedB += x * entityCredit(e, a.entities, lexicon);
   }
   // Only people the sentence names: one taken from context ("In his view, …") may well be
   // unnamed in a source that states the same thing.
@@ -438,11 +437,7 @@ export function coverCeiling(a: Claim, b: Claim, lexicon: Lexicon, w: Weights): 
   for (let i = 0; i < a.entities.length; i++) {
     const e = a.entities[i];
     const x = aw.entities[i] ?? 0;
-    if (
-      e &&
-      (b.entities.some((o) => o.id === e.id) ||
-        b.entities.some((o) => shorterName(e, o) || sameOrWithin(e.id, o.id, lexicon)))
-    ) {
+    if (e && entityCredit(e, b.entities, lexicon) > 0) {
       total += x;
       matched += x;
     }
@@ -542,11 +537,9 @@ export function slotDifferences(a: Claim, b: Claim, lexicon: Lexicon): SlotDiffe
           b: m.text,
           aKey: n.text,
           bKey: m.text,
-          // (Counts of one magnitude: "386,000 passengers last year" and "386 passengers" on board
-          // are two quantities.)
-          ...(isCountedNoun(n.unit) && Math.max(n.value, m.value) <= 10 * Math.min(n.value, m.value)
-            ? { counted: true as const }
-            : {}),
+          // (Counts of one magnitude, which oneMagnitude has checked: "386,000 passengers last
+          // year" and "386 passengers" on board are two quantities.)
+          ...(isCountedNoun(n.unit) && Math.min(n.value, m.value) > 0 ? { counted: true as const } : {}),
         });
     }
   }
@@ -743,7 +736,7 @@ const COMPASS: Record<string, [number, number]> = (() => {
 const compassCache = new WeakMap<Claim, { word: string; dir: [number, number] } | undefined>();
 function compassOf(c: Claim): { word: string; dir: [number, number] } | undefined {
   if (compassCache.has(c)) return compassCache.get(c);
-  const found = compassWords(c);
+  const found = c.terms.filter((t) => COMPASS[t] !== undefined);
   const dirs = new Set(found.map((t) => String(COMPASS[t])));
   const [word] = found;
   const dir = word === undefined ? undefined : COMPASS[word];
@@ -751,7 +744,6 @@ function compassOf(c: Claim): { word: string; dir: [number, number] } | undefine
   compassCache.set(c, out);
   return out;
 }
-const compassWords = (c: Claim): string[] => c.terms.filter((t) => COMPASS[t] !== undefined);
 
 /** Directions more opposed than not ("north" vs "southeast"; not "north" vs "east"). */
 const opposed = (x: [number, number], y: [number, number]) => x[0] * y[0] + x[1] * y[1] < 0;
