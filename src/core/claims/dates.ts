@@ -182,7 +182,8 @@ export function extractDates(text: string, published: string | null | undefined)
   return out;
 }
 
-const MONTHS = [
+/** Month and weekday names, lower-case, in calendar order (January first, Sunday first). */
+export const MONTH_NAMES = [
   'january',
   'february',
   'march',
@@ -196,9 +197,9 @@ const MONTHS = [
   'november',
   'december',
 ];
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+export const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const NTH_WEEKDAY = new RegExp(
-  `\\b(first|second|third|fourth|last) (${WEEKDAYS.join('|')}) (?:in|of) (${MONTHS.join('|')})(?:,? (\\d{4}))?\\b`,
+  `\\b(first|second|third|fourth|last) (${WEEKDAY_NAMES.join('|')}) (?:in|of) (${MONTH_NAMES.join('|')})(?:,? (\\d{4}))?\\b`,
   'giu',
 );
 
@@ -206,8 +207,8 @@ const NTH_WEEKDAY = new RegExp(
  * next one if the clause looks ahead and that one is past). */
 function nthWeekday(m: RegExpMatchArray, ref: Date, future: boolean): string | undefined {
   const [nth, weekday, month, year] = [m[1], m[2], m[3], m[4]].map((x) => x?.toLowerCase());
-  const mi = MONTHS.indexOf(month ?? '');
-  const wi = WEEKDAYS.indexOf(weekday ?? '');
+  const mi = MONTH_NAMES.indexOf(month ?? '');
+  const wi = WEEKDAY_NAMES.indexOf(weekday ?? '');
   if (mi < 0 || wi < 0) return undefined;
   const day = (y: number) => {
     if (nth === 'last') {

@@ -5,6 +5,7 @@
  * ("Sergei V. Lavrov" = "Sergey Lavrov"; "Mr. Wang" = "Wang Yi" but "Helen Wang" ≠ "Wang Yi").
  */
 import { isStopWord, type Token } from '../text/tokens';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './dates';
 
 export type EntityKind = 'person' | 'place' | 'org' | 'other';
 
@@ -151,8 +152,7 @@ const PLACE_PREPOSITIONS = new Set([
   'outside',
 ]);
 /** Month and weekday names: dates, never entities. */
-export const CALENDAR =
-  /^(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/u;
+export const CALENDAR = new RegExp(`^(?:${[...MONTH_NAMES, ...WEEKDAY_NAMES].join('|')})$`, 'u');
 /** Number words: a count, never the start of a name ("Seven Valdorians …"). */
 const NUMBER_WORD =
   /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozens?|hundreds|thousands)$/u;

@@ -7,7 +7,7 @@
 import { type Claim, type EntityRef, nameWords } from '../claims/claim';
 import { isCountryName } from '../claims/countries';
 import { thingOfCue } from '../claims/cues';
-import { compatibleDates, dateAgrees } from '../claims/dates';
+import { compatibleDates, dateAgrees, MONTH_NAMES } from '../claims/dates';
 import { PORTFOLIO_WORDS, TITLE_WORDS } from '../claims/entities';
 import type { Lexicon } from '../claims/lexicon';
 import { isCountedNoun, isMoney, type NumberSlot, sameNumber } from '../claims/numbers';
@@ -450,25 +450,11 @@ export function coverCeiling(a: Claim, b: Claim, lexicon: Lexicon, w: Weights): 
   return total ? matched / total : 0;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "on Sunday (7 April 2024)": relative words, and the date they mean. */
 function showDate(d: { text: string; value: string }): string {
   const [y, m, day] = d.value.split('-');
-  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  const name = m ? MONTH_NAMES[Number(m) - 1] : undefined;
+  const month = name?.replace(/^\p{L}/u, (c) => c.toUpperCase());
   const meant = day ? `${Number(day)} ${month} ${y}` : month ? `${month} ${y}` : (y ?? d.value);
   return /\d/u.test(d.text) ? d.text : `${d.text} (${meant})`;
 }
