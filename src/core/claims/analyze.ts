@@ -115,6 +115,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
   const clauseOf = new Map<string, number>();
   const termAt: { term: string; at: number }[] = [];
   tokens.forEach((t, k) => {
+    const previous = tokens[k - 1]?.lower ?? '';
     const gap = k > 0 ? folded.slice((tokens[k - 1]?.index ?? 0) + (tokens[k - 1]?.raw.length ?? 0), t.index) : '';
     const commaBefore = gap.includes(',');
     // …and a participle after a comma ("did not finish, stepping off the course …") or "that"
@@ -122,7 +123,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     // another.
     const participle = commaBefore && /^\p{Ll}{3,}ing$/u.test(t.raw);
     // (…or with "that" left out: "discovered it did not secure the data".)
-    const reported = REPORTED_OPENER.test(t.lower) && REPORTING.test(tokens[k - 1]?.lower ?? '');
+    const reported = REPORTED_OPENER.test(t.lower) && REPORTING.test(previous);
     if (gap.includes(';') || participle || reported || (CONTRAST.has(t.lower) && (commaBefore || t.lower === 'but')))
       clause++;
     if (commaBefore) concessive = false;
@@ -132,7 +133,6 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
       return;
     }
     // "named after", "look after" are not about time.
-    const previous = tokens[k - 1]?.lower ?? '';
     const cue =
       NOT_TEMPORAL.test(previous) || (t.lower === 'before' && BEFORE_NOT_TEMPORAL.test(previous))
         ? undefined
@@ -144,7 +144,7 @@ export function analyzeSentence(text: string, ctx: AnalyzeContext): Claim {
     }
     if (covered.has(k) || isStopWord(t.lower) || /^\d/u.test(t.lower)) return;
     // "so far" says when, not what.
-    if (t.lower === 'far' && tokens[k - 1]?.lower === 'so') return;
+    if (t.lower === 'far' && previous === 'so') return;
     const term = TITLE_WORDS.has(t.lower) && /^\p{Lu}/u.test(t.raw) ? stem(t.lower) : stem(t.lower.replace(/-/gu, ''));
     terms.add(term);
     termAt.push({ term, at: k });

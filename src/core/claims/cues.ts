@@ -42,8 +42,7 @@ export function isNegation(
   // "are inconsistent" negates the claim; "the de facto independent island" does not.
   const next = tokens[i + 1]?.lower ?? '';
   const prev = tokens[i - 1]?.lower ?? '';
-  if (negativeWords.has(t.lower))
-    return COPULAS.has(tokens[i - 1]?.lower ?? '') || COPULAS.has(tokens[i - 2]?.lower ?? '');
+  if (negativeWords.has(t.lower)) return COPULAS.has(prev) || COPULAS.has(tokens[i - 2]?.lower ?? '');
   // "without alienating …" says the same as "avoid alienating …" — in the main clause only: after a
   // comma it is an aside ("…, without naming any country").
   if (t.lower === 'without') return next.endsWith('ing') && !afterComma;
